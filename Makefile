@@ -1,0 +1,42 @@
+# Thin wrapper over CMake. `make run` and `make test` are the two commands a
+# fresh Debian 12 machine needs (as root: missing packages are installed).
+BUILD_DIR ?= build
+ASAN_BUILD_DIR ?= build-asan
+JOBS ?= $(shell nproc)
+LISTEN ?= 127.0.0.1:50051
+DATA_DIR ?= ./var/cxscore
+CMAKE_FLAGS ?=
+
+.PHONY: deps configure build run test asan-test clean format
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD_DIR)/build.ninja: | deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS)
+
+configure: $(BUILD_DIR)/build.ninja
+
+build: deps configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	$(BUILD_DIR)/bin/cxscored --listen $(LISTEN) --data-dir $(DATA_DIR)
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# The same tests under AddressSanitizer + UBSan, in a build folder of its own.
+asan-test: deps
+	cmake -S . -B $(ASAN_BUILD_DIR) -G Ninja -DCXSCORE_SANITIZE=ON \
+	  -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)
+	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN_BUILD_DIR) --output-on-failure -j $(JOBS)
+
+format:
+	git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR)

@@ -1,0 +1,44 @@
+// Input rules for records. Every rejection names the field and the rule.
+#ifndef CXSCORE_CORE_VALIDATION_H_
+#define CXSCORE_CORE_VALIDATION_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "core/records.h"
+
+namespace cxscore {
+
+inline constexpr size_t kMaxIdBytes = 128;
+inline constexpr size_t kMaxCommentBytes = 4096;
+inline constexpr size_t kMaxAttributeBytes = 1024;  // per name and per value
+
+// Why a record was refused. `code` follows gRPC retry semantics:
+// kInvalidArgument (fix the record), kAlreadyExists (an immutable record with
+// this id holds other content).
+struct Violation {
+  absl::StatusCode code = absl::StatusCode::kInvalidArgument;
+  std::string field;   // e.g. "nps", "closed_at", "attr.plan"
+  std::string reason;  // a sentence that names the field and the rule
+
+  bool operator==(const Violation&) const = default;
+};
+
+// Returns the first rule the record breaks, or nullopt when it is valid.
+// Checks: ids present and <= kMaxIdBytes, every string valid UTF-8,
+// timestamps present and ordered (first_response_at and closed_at not before
+// opened_at), counts >= 0.
+std::optional<Violation> ValidateInteraction(const Interaction& interaction);
+
+// As above for responses: scores in range, at least one score, comment
+// <= kMaxCommentBytes.
+std::optional<Violation> ValidateResponse(const SurveyResponse& response);
+
+// "field: reason" as one status with `violation.code`.
+absl::Status ToStatus(const Violation& violation);
+
+}  // namespace cxscore
+
+#endif  // CXSCORE_CORE_VALIDATION_H_
