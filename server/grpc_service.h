@@ -1,0 +1,36 @@
+// The gRPC face of ScoreService: thin callback-API handlers that convert the
+// request, call the service or store, and convert the reply back.
+#ifndef CXSCORE_SERVER_GRPC_SERVICE_H_
+#define CXSCORE_SERVER_GRPC_SERVICE_H_
+
+#include "cxscore/v1/cxscore.grpc.pb.h"
+#include "server/score_service.h"
+#include "server/worker_pool.h"
+
+namespace cxscore::server {
+
+class GrpcService final : public v1::CxScore::CallbackService {
+ public:
+  // Both must outlive the gRPC server that serves this service.
+  GrpcService(ScoreService* service, WorkerPool* query_pool)
+      : service_(service), query_pool_(query_pool) {}
+
+  grpc::ServerReadReactor<v1::RecordInteractionsRequest>* RecordInteractions(
+      grpc::CallbackServerContext* context,
+      v1::IngestSummary* summary) override;
+  grpc::ServerReadReactor<v1::SubmitResponsesRequest>* SubmitResponses(
+      grpc::CallbackServerContext* context,
+      v1::IngestSummary* summary) override;
+  grpc::ServerUnaryReactor* GetScores(
+      grpc::CallbackServerContext* context,
+      const v1::GetScoresRequest* request,
+      v1::GetScoresResponse* response) override;
+
+ private:
+  ScoreService* service_;
+  WorkerPool* query_pool_;
+};
+
+}  // namespace cxscore::server
+
+#endif  // CXSCORE_SERVER_GRPC_SERVICE_H_

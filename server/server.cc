@@ -1,0 +1,61 @@
+#include "server/server.h"
+
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/grpcpp.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "server/grpc_service.h"
+#include "server/score_service.h"
+#include "server/worker_pool.h"
+
+namespace cxscore::server {
+
+// Declared in destruction order's reverse: the gRPC server goes first, the
+// store last.
+struct Server::Parts {
+  std::unique_ptr<storage::Store> store;
+  std::unique_ptr<ScoreService> service;
+  std::unique_ptr<WorkerPool> query_pool;
+  std::unique_ptr<GrpcService> grpc_service;
+  std::unique_ptr<grpc::Server> grpc_server;
+};
+
+absl::StatusOr<std::unique_ptr<Server>> Server::Start(
+    const ServerOptions& options) {
+  auto parts = std::make_unique<Parts>();
+  absl::StatusOr<std::unique_ptr<storage::Store>> store =
+      storage::OpenRocksStore(options.store);
+  if (!store.ok()) return store.status();
+  parts->store = *std::move(store);
+  parts->service = std::make_unique<ScoreService>(parts->store.get());
+  parts->query_pool = std::make_unique<WorkerPool>(options.query_threads);
+  parts->grpc_service = std::make_unique<GrpcService>(parts->service.get(),
+                                                      parts->query_pool.get());
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(),
+                           &port);
+  builder.RegisterService(parts->grpc_service.get());
+  parts->grpc_server = builder.BuildAndStart();
+  if (parts->grpc_server == nullptr || port == 0)
+    return absl::UnavailableError("listen: cannot listen on " +
+                                  options.listen);
+  return std::unique_ptr<Server>(new Server(std::move(parts), port));
+}
+
+Server::Server(std::unique_ptr<Parts> parts, int port)
+    : parts_(std::move(parts)), port_(port) {}
+
+void Server::Shutdown(absl::Duration grace) {
+  if (parts_->grpc_server == nullptr) return;
+  parts_->grpc_server->Shutdown(
+      absl::ToChronoTime(absl::Now() + grace));
+  parts_->grpc_server->Wait();
+  parts_->grpc_server.reset();
+}
+
+Server::~Server() { Shutdown(); }
+
+}  // namespace cxscore::server

@@ -1,0 +1,45 @@
+// cxscored: the gRPC server over a RocksDB store.
+#ifndef CXSCORE_SERVER_SERVER_H_
+#define CXSCORE_SERVER_SERVER_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "storage/rocks_store.h"
+
+namespace cxscore::server {
+
+struct ServerOptions {
+  // HOST:PORT to listen on; port 0 picks a free port (see Server::port()).
+  std::string listen = "127.0.0.1:50051";
+  storage::StoreOptions store;  // store.data_dir is required
+  // Threads that run rollup queries off the gRPC callback threads.
+  int query_threads = 2;
+};
+
+class Server {
+ public:
+  // Opens the store, then starts serving cxscore.v1.CxScore, the standard
+  // health service (grpc.health.v1.Health) and server reflection (v1alpha).
+  static absl::StatusOr<std::unique_ptr<Server>> Start(
+      const ServerOptions& options);
+
+  // Stops accepting RPCs, lets running ones finish (cancelling them after
+  // `grace`), then closes the store. Idempotent.
+  void Shutdown(absl::Duration grace = absl::Seconds(10));
+  ~Server();
+
+  int port() const { return port_; }
+
+ private:
+  struct Parts;
+  explicit Server(std::unique_ptr<Parts> parts, int port);
+
+  std::unique_ptr<Parts> parts_;
+  int port_;
+};
+
+}  // namespace cxscore::server
+
+#endif  // CXSCORE_SERVER_SERVER_H_

@@ -1,0 +1,45 @@
+// The product Store: RocksDB on local disk.
+#ifndef CXSCORE_STORAGE_ROCKS_STORE_H_
+#define CXSCORE_STORAGE_ROCKS_STORE_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "storage/store.h"
+
+namespace cxscore::storage {
+
+struct StoreOptions {
+  // Directory of the database; created if missing. Required.
+  std::string data_dir;
+
+  // fsync every write group before acknowledging it, whatever the request
+  // asks. Default false: the WAL is written (survives a process kill) and
+  // synced by the OS; a request may still ask for sync.
+  bool sync_writes = false;
+
+  // Upper bound on records applied in one write group (one WriteBatch, at
+  // most one fsync). Larger groups amortise the sync; smaller ones bound the
+  // latency a request waits behind others.
+  size_t max_group_records = 50000;
+
+  // Shared block cache for all column families, in bytes.
+  size_t block_cache_bytes = size_t{128} << 20;
+};
+
+// Opens (or creates) the store. Fails with FAILED_PRECONDITION when the
+// directory holds a database of another format version, UNAVAILABLE when
+// it is locked by another process or unreadable.
+absl::StatusOr<std::unique_ptr<Store>> OpenRocksStore(
+    const StoreOptions& options);
+
+// Offline maintenance: flushes every memtable and fully compacts every
+// column family, applying all pending rollup merges. REQUIRES: no store is
+// open on the directory.
+absl::Status CompactRocksStore(const StoreOptions& options);
+
+}  // namespace cxscore::storage
+
+#endif  // CXSCORE_STORAGE_ROCKS_STORE_H_

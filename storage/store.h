@@ -1,0 +1,104 @@
+// The storage interface: raw records in, aggregated rollup counts out.
+//
+// Start here. A Store validates and keeps interactions and survey responses
+// (the source of truth) and maintains per-day rollups of them, so that
+// QueryRollups reads O(days x groups) cells and never raw responses.
+//
+// Thread safety: every method may be called from any thread concurrently.
+// Writes are applied in one order by the store; concurrent or retried writes
+// of the same record never count twice.
+#ifndef CXSCORE_STORAGE_STORE_H_
+#define CXSCORE_STORAGE_STORE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/functional/any_invocable.h"
+#include "absl/status/statusor.h"
+#include "core/calendar.h"
+#include "core/records.h"
+#include "core/rollup.h"
+#include "core/validation.h"
+
+namespace cxscore::storage {
+
+// What became of one record of a write.
+struct RecordOutcome {
+  enum class Kind {
+    kAccepted,   // stored (interactions: inserted or replaced)
+    kDuplicate,  // identical to the stored record; nothing changed
+    kRejected,   // `violation` says why; nothing of it is stored
+  };
+  Kind kind = Kind::kAccepted;
+  std::optional<Violation> violation;  // set iff kRejected
+};
+
+struct WriteOptions {
+  // Acknowledge only after the write is fsynced. Without it, an acknowledged
+  // write survives a crash of the process (the WAL is written before the
+  // acknowledgement) but not necessarily a power loss.
+  bool sync = false;
+};
+
+// outcomes[i] belongs to records[i]; or an error status when nothing of the
+// batch was stored (e.g. disk failure: UNAVAILABLE, retry is safe).
+using WriteResult = absl::StatusOr<std::vector<RecordOutcome>>;
+using WriteCallback = absl::AnyInvocable<void(WriteResult) &&>;
+
+// A grouping dimension of a query.
+enum class GroupDim { kAgent, kTeam, kChannel, kDay, kWeek, kMonth };
+
+struct RollupQuery {
+  int32_t from_day = INT32_MIN;  // inclusive day numbers (core/calendar.h)
+  int32_t to_day = INT32_MAX;
+  std::vector<GroupDim> group_by;
+  // A record matches when its value is one of the list; empty = no filter.
+  // The empty string selects unattributed records.
+  std::vector<std::string> agents, teams, channels;
+};
+
+struct GroupCounts {
+  // One entry per group_by dimension, in its order. nullopt = unattributed.
+  std::vector<std::optional<std::string>> key;
+  RollupCounts counts;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Validates and applies a batch. The batch is atomic: on success every
+  // accepted record is stored together with its rollup contributions. The
+  // callback runs exactly once, on a store thread, after the write is
+  // durable per `options`; it must not block.
+  virtual void RecordInteractions(std::vector<Interaction> interactions,
+                                  WriteOptions options,
+                                  WriteCallback done) = 0;
+  virtual void SubmitResponses(std::vector<SurveyResponse> responses,
+                               WriteOptions options, WriteCallback done) = 0;
+
+  // Groups sorted by key (unattributed first within a dimension). Groups with
+  // no records in range are absent.
+  virtual absl::StatusOr<std::vector<GroupCounts>> QueryRollups(
+      const RollupQuery& query) = 0;
+
+  // Raw records by id; nullopt when absent.
+  virtual absl::StatusOr<std::optional<Interaction>> GetInteraction(
+      const std::string& interaction_id) = 0;
+  virtual absl::StatusOr<std::optional<SurveyResponse>> GetResponse(
+      const std::string& response_id) = 0;
+};
+
+// Blocking forms of the writes, for callers that may block.
+WriteResult RecordInteractionsAndWait(Store& store,
+                                      std::vector<Interaction> interactions,
+                                      WriteOptions options = {});
+WriteResult SubmitResponsesAndWait(Store& store,
+                                   std::vector<SurveyResponse> responses,
+                                   WriteOptions options = {});
+
+}  // namespace cxscore::storage
+
+#endif  // CXSCORE_STORAGE_STORE_H_

@@ -1,0 +1,74 @@
+// Turns a group of write requests into one atomic RocksDB WriteBatch.
+//
+// Decides each record's outcome against what is stored (and what earlier
+// records of the same group wrote), then emits raw puts plus one merge per
+// touched rollup cell: deltas are collapsed per cell across the whole group,
+// so a batch of N responses costs far fewer than N x views merges.
+// Not thread-safe: the store's single writer thread owns it.
+#ifndef CXSCORE_STORAGE_WRITE_PLANNER_H_
+#define CXSCORE_STORAGE_WRITE_PLANNER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "core/records.h"
+#include "core/rollup.h"
+#include "rocksdb/db.h"
+#include "rocksdb/write_batch.h"
+#include "storage/store.h"
+
+namespace cxscore::storage {
+
+struct ColumnFamilies {
+  rocksdb::ColumnFamilyHandle* interactions = nullptr;
+  rocksdb::ColumnFamilyHandle* responses = nullptr;
+  rocksdb::ColumnFamilyHandle* response_links = nullptr;
+  rocksdb::ColumnFamilyHandle* rollups = nullptr;
+};
+
+class WritePlanner {
+ public:
+  WritePlanner(rocksdb::DB* db, const ColumnFamilies& cfs);
+
+  // Plans the records; appends one outcome per record to `outcomes`.
+  // An error status means the stored state could not be read; then nothing
+  // of this planner may be written.
+  absl::Status AddInteractions(const std::vector<Interaction>& interactions,
+                               std::vector<RecordOutcome>* outcomes);
+  absl::Status AddResponses(const std::vector<SurveyResponse>& responses,
+                            std::vector<RecordOutcome>* outcomes);
+
+  // Adds the collapsed rollup merges and returns the batch.
+  rocksdb::WriteBatch Finish();
+
+ private:
+  // Reads the stored values of `ids` not yet written by this planner.
+  absl::Status Prefetch(rocksdb::ColumnFamilyHandle* cf,
+                        const std::vector<std::string_view>& ids,
+                        absl::flat_hash_map<std::string,
+                                            std::optional<std::string>>* seen);
+  void AddContribution(const std::string& agent, const std::string& team,
+                       const std::string& channel, absl::Time at,
+                       const RollupCounts& counts, int64_t sign);
+
+  rocksdb::DB* db_;
+  ColumnFamilies cfs_;
+  rocksdb::WriteBatch batch_;
+  // Encoded record by id as it will stand after this batch (nullopt: absent).
+  absl::flat_hash_map<std::string, std::optional<std::string>> interactions_;
+  absl::flat_hash_map<std::string, std::optional<std::string>> responses_;
+  absl::flat_hash_map<std::string, RollupCounts> rollup_deltas_;
+};
+
+// Key of the response_links column family: varint length + interaction_id,
+// then response_id. Lists the responses that name an interaction, whether or
+// not the interaction is stored yet.
+std::string ResponseLinkKey(std::string_view interaction_id,
+                            std::string_view response_id);
+
+}  // namespace cxscore::storage
+
+#endif  // CXSCORE_STORAGE_WRITE_PLANNER_H_
