@@ -9,6 +9,7 @@ packages=(
   grpc-proto libabsl-dev librocksdb-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-math-dev libcli11-dev nlohmann-json3-dev libutfcpp-dev
+  python3  # end-to-end tests (tests/e2e, /usr/bin/python3)
 )
 if [[ "${1:-}" == "--with" ]]; then shift; packages+=("$@"); fi
 
