@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/records.h"
@@ -15,18 +16,25 @@
 namespace cxscore {
 
 // Counts of durations in logarithmic buckets (seconds). Bucket 0 holds
-// durations <= 0 s; bucket b >= 1 holds (kGrowth^(b-1), kGrowth^b] seconds.
-// The bucket's representative value 2*g^b/(g+1) is within (g-1)/(g+1) < 1%
-// of any duration in it, so quantiles have < 1% relative error.
+// durations <= 0 s; bucket b >= 1 holds (kGrowth^(b-1), kGrowth^b] seconds,
+// except that bucket 1 also takes 1 s (whole seconds: bucket 1 is exactly
+// {1 s}). The bucket's representative value 2*g^b/(g+1) is within
+// (g-1)/(g+1) < 1% of any duration in it, so quantiles have < 1% relative
+// error.
 class DurationHistogram {
  public:
   static constexpr double kGrowth = 1.02;
+  // BucketOf(INT64_MAX); Add() clamps bucket indices to [0, kMaxBucket], and
+  // a decoder should reject larger indices as corrupt.
+  static constexpr int kMaxBucket = 2206;
 
   static int BucketOf(int64_t seconds);
   static double RepresentativeSeconds(int bucket);
 
   void Add(int bucket, int64_t count);
-  void AddSeconds(int64_t seconds, int64_t count) { Add(BucketOf(seconds), count); }
+  void AddSeconds(int64_t seconds, int64_t count) {
+    Add(BucketOf(seconds), count);
+  }
   void AddAll(const DurationHistogram& other, int64_t sign = 1);
 
   // The q-quantile (0 <= q <= 1) by the nearest-rank rule, in seconds;
@@ -48,12 +56,12 @@ class DurationHistogram {
 
 // Survey answers per scale point. Index = score - scale minimum.
 struct ScoreCounts {
-  std::array<int64_t, 11> nps{};             // 0..10
-  std::array<int64_t, 5> csat{};             // 1..5
-  std::array<int64_t, 7> ces{};              // 1..7
+  std::array<int64_t, 11> nps{};               // 0..10
+  std::array<int64_t, 5> csat{};               // 1..5
+  std::array<int64_t, 7> ces{};                // 1..7
   std::array<int64_t, 13> ves_doubled_mean{};  // 2*mean in 2..14 -> index 0..12
-  std::array<int64_t, 7> ves_ability{};      // 1..7
-  std::array<int64_t, 7> ves_confidence{};   // 1..7
+  std::array<int64_t, 7> ves_ability{};        // 1..7
+  std::array<int64_t, 7> ves_confidence{};     // 1..7
 
   bool operator==(const ScoreCounts&) const = default;
 };

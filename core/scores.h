@@ -28,14 +28,19 @@ struct NpsCounts {
   int64_t n() const { return detractors + passives + promoters; }
 };
 
-// On the -1..1 scale, as in R package NPS.
+// Promoters 9-10, passives 7-8, detractors 0-6 of an NPS histogram.
+NpsCounts NpsCountsOf(const ScoreCounts& scores);
+
+// On the -1..1 scale, as in R package NPS. nps, variance and se are always
+// the raw ones; ci and p use the pseudo-counts under kAdjustedWald.
 struct NpsEstimate {
   double nps = 0;
   double variance = 0;  // (r/n + d/n) - (r/n - d/n)^2
   double se = 0;        // sqrt(variance / n)
   Interval ci;          // clipped to [-1, 1] for adjusted Wald only
+  double p = 1;         // two-sided, against NPS = 0 (R: nps_test)
 };
-// REQUIRES: counts.n() > 0.
+// REQUIRES: counts.n() > 0 (otherwise every number is NaN).
 NpsEstimate EstimateNps(const NpsCounts& counts, NpsIntervalMethod method);
 
 struct TwoSampleResult {
@@ -46,8 +51,14 @@ struct TwoSampleResult {
 };
 // Wald two-sample test of NPS x against y. REQUIRES: both n > 0.
 TwoSampleResult CompareNps(const NpsCounts& x, const NpsCounts& y);
+// As above; kAdjustedWald first adds the one-sample pseudo-counts to each
+// sample, and then delta, se, ci and p are all of the adjusted values (as in
+// R's nps_test(test = "adjusted.wald")), so delta is not the raw difference.
+TwoSampleResult CompareNps(const NpsCounts& x, const NpsCounts& y,
+                           NpsIntervalMethod method);
 
-// Wilson score interval for successes/n on 0..1. REQUIRES: n > 0.
+// Wilson score interval for successes/n on 0..1. REQUIRES: n > 0
+// (otherwise [0, 1]).
 Interval WilsonInterval(int64_t successes, int64_t n);
 
 struct NpsScore {
@@ -61,7 +72,7 @@ struct ProportionScore {
   int64_t n = 0;
   std::optional<double> value;  // 0..100
   std::optional<Interval> ci;
-  std::optional<double> mean;   // item scale
+  std::optional<double> mean;       // item scale
   std::optional<Interval> mean_ci;  // t interval; none when n < 2
 };
 

@@ -32,11 +32,15 @@ struct Violation {
 // opened_at), counts >= 0.
 std::optional<Violation> ValidateInteraction(const Interaction& interaction);
 
-// As above for responses: scores in range, at least one score, comment
-// <= kMaxCommentBytes.
+// As above for responses: scores in range, at least one score (field
+// "scores" when there is none), comment <= kMaxCommentBytes. Attributes of
+// both kinds: names 1..kMaxAttributeBytes, values <= kMaxAttributeBytes, valid
+// UTF-8 (field "attr.NAME").
 std::optional<Violation> ValidateResponse(const SurveyResponse& response);
 
-// "field: reason" as one status with `violation.code`.
+// One status with `violation.code`. The message is the reason, which starts
+// with the field name ("nps must be an integer from 0 to 10, got 11"); a
+// reason that does not is prefixed as "field: reason".
 absl::Status ToStatus(const Violation& violation);
 
 }  // namespace cxscore
