@@ -17,7 +17,9 @@ constexpr uint64_t kServiceBase = 64;
 constexpr uint64_t kServiceFields = 12;
 constexpr uint64_t kCloseBucketBase = 1024;
 constexpr uint64_t kFirstResponseBucketBase = 4096;
+// Field-id room per histogram; DurationHistogram::kMaxBucket must fit.
 constexpr uint64_t kMaxBuckets = 3072;
+static_assert(DurationHistogram::kMaxBucket < kMaxBuckets);
 
 // The service scalars in field-id order (kServiceBase + index).
 template <typename Counts>
@@ -96,12 +98,13 @@ bool AddField(uint64_t id, int64_t value, RollupCounts* counts) {
     *ServiceScalars(service)[id - kServiceBase] += value;
     return true;
   }
-  if (id >= kCloseBucketBase && id < kCloseBucketBase + kMaxBuckets) {
+  constexpr uint64_t kBuckets = DurationHistogram::kMaxBucket + 1;
+  if (id >= kCloseBucketBase && id < kCloseBucketBase + kBuckets) {
     service.time_to_close.Add(static_cast<int>(id - kCloseBucketBase), value);
     return true;
   }
   if (id >= kFirstResponseBucketBase &&
-      id < kFirstResponseBucketBase + kMaxBuckets) {
+      id < kFirstResponseBucketBase + kBuckets) {
     service.time_to_first_response.Add(
         static_cast<int>(id - kFirstResponseBucketBase), value);
     return true;
@@ -123,8 +126,6 @@ std::string EncodeRollupCell(const RollupCounts& counts) {
   const auto scalars = ServiceScalars(counts.service);
   for (size_t i = 0; i < scalars.size(); ++i)
     w.Field(kServiceBase + i, *scalars[i]);
-  // Buckets beyond kMaxBuckets would need durations of ~1e26 s; they cannot
-  // come from int64 seconds with kGrowth = 1.02.
   counts.service.time_to_close.ForEachBucket(
       [&](int b, int64_t n) { w.Field(kCloseBucketBase + b, n); });
   counts.service.time_to_first_response.ForEachBucket(
