@@ -47,7 +47,7 @@ class Server:
 
     def kill(self):
         self.proc.kill()
-        self.proc.wait(timeout=30)
+        self.proc.communicate(timeout=30)
 
     def __enter__(self):
         return self.start()

@@ -73,7 +73,8 @@ class ImportAndScoresTest(harness.E2ETestCase):
             result = harness.cli(server.address, "import", "responses", str(path),
                                  "--rejects", str(rejects), check=1)
             self.assertIn("accepted 400, duplicates 0, rejected 3", result.stdout)
-            reject_rows = list(csv.DictReader(rejects.open(encoding="utf-8")))
+            with rejects.open(encoding="utf-8", newline="") as f:
+                reject_rows = list(csv.DictReader(f))
             self.assertEqual([r["id"] for r in reject_rows], ["bad1", "bad2", "bad3"])
             # Quoted newlines make rows span two lines; count physical lines.
             text = path.read_text(encoding="utf-8")
