@@ -1,0 +1,83 @@
+// An in-process stand-in for cxscored: records what the CLI sends and
+// answers as configured. Lets the client's RPC code be tested without the
+// real server.
+#ifndef CXSCORE_TESTS_CLIENT_FAKE_CXSCORE_SERVICE_H_
+#define CXSCORE_TESTS_CLIENT_FAKE_CXSCORE_SERVICE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "cxscore/v1/cxscore.grpc.pb.h"
+#include "grpcpp/grpcpp.h"
+
+namespace cxscore::client {
+
+// Rules of the fake ingest: a record whose id starts with "bad" is rejected
+// (INVALID_ARGUMENT, field "nps"); one starting with "dup" counts as a
+// duplicate; every other record is accepted.
+class FakeCxScoreService final : public v1::CxScore::Service {
+ public:
+  grpc::Status RecordInteractions(
+      grpc::ServerContext* context,
+      grpc::ServerReader<v1::RecordInteractionsRequest>* reader,
+      v1::IngestSummary* summary) override;
+  grpc::Status SubmitResponses(
+      grpc::ServerContext* context,
+      grpc::ServerReader<v1::SubmitResponsesRequest>* reader,
+      v1::IngestSummary* summary) override;
+  grpc::Status GetScores(grpc::ServerContext* context,
+                         const v1::GetScoresRequest* request,
+                         v1::GetScoresResponse* response) override;
+
+  // Configuration; set before the calls.
+  absl::Duration delay = absl::ZeroDuration();  // before answering any call
+  grpc::Status status_to_return = grpc::Status::OK;
+  v1::GetScoresResponse scores_response;
+
+  // What arrived.
+  struct Seen {
+    int calls = 0;
+    std::vector<size_t> batch_sizes;
+    std::vector<bool> batch_sync;
+    std::vector<v1::Interaction> interactions;
+    std::vector<v1::SurveyResponse> responses;
+    v1::GetScoresRequest scores_request;
+    // Time left until the call's deadline when it arrived.
+    absl::Duration deadline_left = absl::InfiniteDuration();
+  };
+  Seen seen() const;
+
+ private:
+  void Judge(const std::string& id, uint64_t index, v1::IngestSummary* summary);
+
+  mutable absl::Mutex mu_;
+  Seen seen_ ABSL_GUARDED_BY(mu_);
+};
+
+// Runs a FakeCxScoreService on a loopback port.
+class FakeServer {
+ public:
+  FakeServer();
+  ~FakeServer();
+
+  FakeCxScoreService& service() { return service_; }
+  // "127.0.0.1:PORT".
+  const std::string& address() const { return address_; }
+  std::unique_ptr<v1::CxScore::Stub> NewStub();
+
+ private:
+  FakeCxScoreService service_;
+  std::unique_ptr<grpc::Server> server_;
+  std::string address_;
+};
+
+// An address where nothing listens (a port that was free a moment ago).
+std::string UnusedAddress();
+
+}  // namespace cxscore::client
+
+#endif  // CXSCORE_TESTS_CLIENT_FAKE_CXSCORE_SERVICE_H_
