@@ -26,6 +26,7 @@ constexpr char kInteractionsCf[] = "interactions";
 constexpr char kResponsesCf[] = "responses";
 constexpr char kResponseLinksCf[] = "response_links";
 constexpr char kRollupsCf[] = "rollups";
+constexpr char kDriverRollupsCf[] = "driver_rollups";
 
 absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return absl::OkStatus();
@@ -86,7 +87,7 @@ class RocksStore : public Store {
   RocksStore(const StoreOptions& options, rocksdb::DB* db,
              std::vector<rocksdb::ColumnFamilyHandle*> handles)
       : options_(options), db_(db), handles_(std::move(handles)) {
-    cfs_ = {handles_[1], handles_[2], handles_[3], handles_[4]};
+    cfs_ = {handles_[1], handles_[2], handles_[3], handles_[4], handles_[5]};
     queue_ = std::make_unique<WriteQueue>(
         options.max_group_records,
         [this](std::vector<WriteRequest>& group) { ApplyGroup(group); });
@@ -110,6 +111,11 @@ class RocksStore : public Store {
   absl::StatusOr<std::vector<GroupCounts>> QueryRollups(
       const RollupQuery& query) override {
     return ScanRollups(db_, cfs_.rollups, query);
+  }
+
+  absl::StatusOr<std::vector<GroupDriverCounts>> QueryDrivers(
+      const RollupQuery& query) override {
+    return ScanDriverRollups(db_, cfs_.driver_rollups, query);
   }
 
   absl::StatusOr<std::optional<Interaction>> GetInteraction(
@@ -177,7 +183,7 @@ class RocksStore : public Store {
 
 
 // Opens the database with all column families; fills `handles` in the order
-// default, interactions, responses, response_links, rollups.
+// default, interactions, responses, response_links, rollups, driver_rollups.
 absl::StatusOr<rocksdb::DB*> OpenDb(
     const StoreOptions& options,
     std::vector<rocksdb::ColumnFamilyHandle*>* handles) {
@@ -204,6 +210,7 @@ absl::StatusOr<rocksdb::DB*> OpenDb(
       {kResponsesCf, RecordCfOptions(cache)},
       {kResponseLinksCf, RecordCfOptions(cache)},
       {kRollupsCf, RollupCfOptions(cache)},
+      {kDriverRollupsCf, RollupCfOptions(cache)},
   };
   rocksdb::DB* db = nullptr;
   rocksdb::Status s = rocksdb::DB::Open(db_options, options.data_dir,

@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "storage/varint.h"
+#include "storage/sparse_cell.h"
 
 namespace cxscore::storage {
 namespace {
@@ -32,48 +32,11 @@ auto ServiceScalars(Counts& s) {
                     &s.transfers_known, &s.transfers_sum};
 }
 
-class CellWriter {
- public:
-  CellWriter() { out_.push_back(kRollupFormatVersion); }
-  void Field(uint64_t id, int64_t value) {
-    if (value == 0) return;
-    AppendVarint(id, &out_);
-    AppendVarint(ZigZagEncode(value), &out_);
-  }
-  template <size_t N>
-  void Fields(uint64_t base, const std::array<int64_t, N>& values) {
-    for (size_t i = 0; i < N; ++i) Field(base + i, values[i]);
-  }
-  std::string Take() { return std::move(out_); }
-
- private:
-  std::string out_;
-};
-
-// Iterates (field id, value) pairs of one encoded cell.
-class CellReader {
- public:
-  explicit CellReader(std::string_view cell) : rest_(cell) {
-    ok_ = !rest_.empty() && rest_.front() == kRollupFormatVersion;
-    if (ok_) rest_.remove_prefix(1);
-  }
-  bool ok() const { return ok_; }
-  // False at the end or on malformed input (then ok() is false).
-  bool Next(uint64_t* id, int64_t* value) {
-    if (!ok_ || rest_.empty()) return false;
-    uint64_t raw = 0;
-    if (!ReadVarint(&rest_, id) || !ReadVarint(&rest_, &raw)) {
-      ok_ = false;
-      return false;
-    }
-    *value = ZigZagDecode(raw);
-    return true;
-  }
-
- private:
-  std::string_view rest_;
-  bool ok_;
-};
+template <size_t N>
+void WriteFields(uint64_t base, const std::array<int64_t, N>& values,
+                 CellWriter* w) {
+  for (size_t i = 0; i < N; ++i) w->Field(base + i, values[i]);
+}
 
 template <size_t N>
 bool AddToArray(uint64_t id, uint64_t base, int64_t value,
@@ -117,12 +80,12 @@ bool AddField(uint64_t id, int64_t value, RollupCounts* counts) {
 std::string EncodeRollupCell(const RollupCounts& counts) {
   CellWriter w;
   const ScoreCounts& s = counts.scores;
-  w.Fields(kNpsBase, s.nps);
-  w.Fields(kCsatBase, s.csat);
-  w.Fields(kCesBase, s.ces);
-  w.Fields(kVesBase, s.ves_doubled_mean);
-  w.Fields(kAbilityBase, s.ves_ability);
-  w.Fields(kConfidenceBase, s.ves_confidence);
+  WriteFields(kNpsBase, s.nps, &w);
+  WriteFields(kCsatBase, s.csat, &w);
+  WriteFields(kCesBase, s.ces, &w);
+  WriteFields(kVesBase, s.ves_doubled_mean, &w);
+  WriteFields(kAbilityBase, s.ves_ability, &w);
+  WriteFields(kConfidenceBase, s.ves_confidence, &w);
   const auto scalars = ServiceScalars(counts.service);
   for (size_t i = 0; i < scalars.size(); ++i)
     w.Field(kServiceBase + i, *scalars[i]);
@@ -141,32 +104,6 @@ bool AddEncodedCell(std::string_view cell, RollupCounts* counts) {
     if (!AddField(id, value, counts)) return false;
   }
   return reader.ok();
-}
-
-bool MergeEncodedCells(std::string_view a, std::string_view b,
-                       std::string* out) {
-  CellReader left(a), right(b);
-  CellWriter w;
-  uint64_t left_id = 0, right_id = 0;
-  int64_t left_value = 0, right_value = 0;
-  bool has_left = left.Next(&left_id, &left_value);
-  bool has_right = right.Next(&right_id, &right_value);
-  while (has_left || has_right) {
-    if (has_left && (!has_right || left_id < right_id)) {
-      w.Field(left_id, left_value);
-      has_left = left.Next(&left_id, &left_value);
-    } else if (has_right && (!has_left || right_id < left_id)) {
-      w.Field(right_id, right_value);
-      has_right = right.Next(&right_id, &right_value);
-    } else {
-      w.Field(left_id, left_value + right_value);
-      has_left = left.Next(&left_id, &left_value);
-      has_right = right.Next(&right_id, &right_value);
-    }
-  }
-  if (!left.ok() || !right.ok()) return false;
-  *out = w.Take();
-  return true;
 }
 
 }  // namespace cxscore::storage

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "storage/rollup_codec.h"
+#include "storage/sparse_cell.h"
 
 namespace cxscore::storage {
 namespace {

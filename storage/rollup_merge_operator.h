@@ -1,4 +1,5 @@
-// RocksDB merge operator that adds rollup cells (rollup_codec.h).
+// RocksDB merge operator that adds sparse cells (sparse_cell.h): used by
+// every rollup column family.
 //
 // Its name carries the format version. RocksDB refuses to open a column
 // family written with a different merge operator name, so a future format

@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "core/calendar.h"
+#include "storage/driver_codec.h"
 #include "storage/rollup_codec.h"
 #include "storage/rollup_key.h"
 
@@ -43,11 +44,12 @@ std::string PrefixSuccessor(std::string prefix) {
   return prefix;
 }
 
+template <typename Counts>
 class GroupAccumulator {
  public:
   explicit GroupAccumulator(const RollupQuery& query) : query_(query) {}
 
-  RollupCounts* GroupFor(const DecodedRollupKey& key) {
+  Counts* GroupFor(const DecodedRollupKey& key) {
     std::string id;
     std::vector<std::optional<std::string>> parts;
     parts.reserve(query_.group_by.size());
@@ -71,11 +73,11 @@ class GroupAccumulator {
 
   // Groups whose counts cancelled out (an upserted interaction that moved
   // away) hold no records and are dropped.
-  std::vector<GroupCounts> TakeSorted() {
+  std::vector<Grouped<Counts>> TakeSorted() {
     std::erase_if(groups_,
-                  [](const GroupCounts& g) { return g.counts.IsZero(); });
+                  [](const Grouped<Counts>& g) { return g.counts.IsZero(); });
     std::sort(groups_.begin(), groups_.end(),
-              [](const GroupCounts& a, const GroupCounts& b) {
+              [](const Grouped<Counts>& a, const Grouped<Counts>& b) {
                 return a.key < b.key;
               });
     return std::move(groups_);
@@ -93,7 +95,7 @@ class GroupAccumulator {
 
   const RollupQuery& query_;
   absl::flat_hash_map<std::string, size_t> index_;
-  std::vector<GroupCounts> groups_;
+  std::vector<Grouped<Counts>> groups_;
   absl::flat_hash_map<std::pair<int, int32_t>, std::string> period_keys_;
 };
 
@@ -112,11 +114,12 @@ const std::vector<std::string>& FilterOf(const RollupQuery& query,
   return query.agents;
 }
 
-}  // namespace
-
-absl::StatusOr<std::vector<GroupCounts>> ScanRollups(
-    rocksdb::DB* db, rocksdb::ColumnFamilyHandle* rollups,
-    const RollupQuery& query) {
+// Adds every cell of `cf` in the query's day range and filters to its group.
+// AddCell: bool(std::string_view cell, Counts*), false on a malformed cell.
+template <typename Counts, typename AddCell>
+absl::StatusOr<std::vector<Grouped<Counts>>> ScanGroups(
+    rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, const RollupQuery& query,
+    AddCell add_cell) {
   std::vector<AttributionDim> needed;
   for (GroupDim dim : query.group_by)
     if (auto a = AttributionOf(dim)) needed.push_back(*a);
@@ -141,7 +144,7 @@ absl::StatusOr<std::vector<GroupCounts>> ScanRollups(
   }
 
   const rocksdb::Snapshot* snapshot = db->GetSnapshot();
-  GroupAccumulator groups(query);
+  GroupAccumulator<Counts> groups(query);
   absl::Status status;
   for (const std::string& prefix : prefixes) {
     const std::string upper = PrefixSuccessor(prefix);
@@ -149,7 +152,7 @@ absl::StatusOr<std::vector<GroupCounts>> ScanRollups(
     rocksdb::ReadOptions options;
     options.snapshot = snapshot;
     if (!upper.empty()) options.iterate_upper_bound = &upper_slice;
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(options, rollups));
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(options, cf));
     std::string target;
     for (it->Seek(prefix); it->Valid();) {
       const std::string_view key = it->key().ToStringView();
@@ -174,7 +177,7 @@ absl::StatusOr<std::vector<GroupCounts>> ScanRollups(
         match = match && Matches(FilterOf(query, dim),
                                  decoded->values[static_cast<int>(dim)]);
       if (match &&
-          !AddEncodedCell(it->value().ToStringView(), groups.GroupFor(*decoded))) {
+          !add_cell(it->value().ToStringView(), groups.GroupFor(*decoded))) {
         status = absl::DataLossError("malformed rollup cell");
         break;
       }
@@ -188,6 +191,21 @@ absl::StatusOr<std::vector<GroupCounts>> ScanRollups(
   db->ReleaseSnapshot(snapshot);
   if (!status.ok()) return status;
   return groups.TakeSorted();
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<GroupCounts>> ScanRollups(
+    rocksdb::DB* db, rocksdb::ColumnFamilyHandle* rollups,
+    const RollupQuery& query) {
+  return ScanGroups<RollupCounts>(db, rollups, query, AddEncodedCell);
+}
+
+absl::StatusOr<std::vector<GroupDriverCounts>> ScanDriverRollups(
+    rocksdb::DB* db, rocksdb::ColumnFamilyHandle* driver_rollups,
+    const RollupQuery& query) {
+  return ScanGroups<DriverCounts>(db, driver_rollups, query,
+                                  AddEncodedDriverCell);
 }
 
 }  // namespace cxscore::storage

@@ -18,6 +18,11 @@ absl::StatusOr<std::vector<GroupCounts>> ScanRollups(
     rocksdb::DB* db, rocksdb::ColumnFamilyHandle* rollups,
     const RollupQuery& query);
 
+// The same over the driver_rollups column family (same key layout).
+absl::StatusOr<std::vector<GroupDriverCounts>> ScanDriverRollups(
+    rocksdb::DB* db, rocksdb::ColumnFamilyHandle* driver_rollups,
+    const RollupQuery& query);
+
 }  // namespace cxscore::storage
 
 #endif  // CXSCORE_STORAGE_ROLLUP_SCAN_H_

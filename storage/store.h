@@ -18,6 +18,7 @@
 #include "absl/functional/any_invocable.h"
 #include "absl/status/statusor.h"
 #include "core/calendar.h"
+#include "core/drivers.h"
 #include "core/records.h"
 #include "core/rollup.h"
 #include "core/validation.h"
@@ -59,11 +60,14 @@ struct RollupQuery {
   std::vector<std::string> agents, teams, channels;
 };
 
-struct GroupCounts {
+template <typename Counts>
+struct Grouped {
   // One entry per group_by dimension, in its order. nullopt = unattributed.
   std::vector<std::optional<std::string>> key;
-  RollupCounts counts;
+  Counts counts;
 };
+using GroupCounts = Grouped<RollupCounts>;
+using GroupDriverCounts = Grouped<DriverCounts>;
 
 class Store {
  public:
@@ -82,6 +86,12 @@ class Store {
   // Groups sorted by key (unattributed first within a dimension). Groups with
   // no records in range are absent.
   virtual absl::StatusOr<std::vector<GroupCounts>> QueryRollups(
+      const RollupQuery& query) = 0;
+
+  // Joint histograms of metric x KPI over responses linked to a stored
+  // interaction, grouped and filtered like QueryRollups (by the response's
+  // day and attribution).
+  virtual absl::StatusOr<std::vector<GroupDriverCounts>> QueryDrivers(
       const RollupQuery& query) = 0;
 
   // Raw records by id; nullopt when absent.

@@ -2,6 +2,7 @@
 
 #include "core/calendar.h"
 #include "core/validation.h"
+#include "storage/driver_codec.h"
 #include "storage/record_codec.h"
 #include "storage/rollup_codec.h"
 #include "storage/rollup_key.h"
@@ -64,13 +65,84 @@ void WritePlanner::AddContribution(const std::string& agent,
     rollup_deltas_[EncodeRollupKey(view, values, day)].AddAll(counts, sign);
 }
 
+void WritePlanner::AddDriverContribution(const SurveyResponse& response,
+                                         const Interaction& interaction,
+                                         int64_t sign) {
+  const DriverCounts counts = DriverContributionOf(response, interaction);
+  if (counts.IsZero()) return;
+  const Attribution values = {response.agent_id, response.team_id,
+                              response.channel};
+  const int32_t day = DayNumberOf(response.submitted_at);
+  for (const RollupView& view : AllViews())
+    driver_deltas_[EncodeRollupKey(view, values, day)].AddAll(counts, sign);
+}
+
+absl::StatusOr<std::optional<SurveyResponse>> WritePlanner::LoadResponse(
+    const std::string& response_id) {
+  auto it = responses_.find(response_id);
+  if (it == responses_.end()) {
+    std::string value;
+    rocksdb::Status s =
+        db_->Get(rocksdb::ReadOptions(), cfs_.responses, response_id, &value);
+    std::optional<std::string> stored;
+    if (s.ok()) {
+      stored = std::move(value);
+    } else if (!s.IsNotFound()) {
+      return absl::UnavailableError("reading a linked response: " +
+                                    s.ToString());
+    }
+    it = responses_.try_emplace(response_id, std::move(stored)).first;
+  }
+  if (!it->second) return std::nullopt;
+  absl::StatusOr<SurveyResponse> response = DecodeResponse(*it->second);
+  if (!response.ok()) return response.status();
+  return std::optional<SurveyResponse>(*std::move(response));
+}
+
+absl::Status WritePlanner::RelinkResponses(
+    const std::optional<Interaction>& old_state, const Interaction& new_state) {
+  std::vector<std::string> linked;
+  const std::string prefix = ResponseLinkKey(new_state.interaction_id, "");
+  {
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->NewIterator(rocksdb::ReadOptions(), cfs_.response_links));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix);
+         it->Next()) {
+      linked.emplace_back(it->key().ToStringView().substr(prefix.size()));
+    }
+    if (!it->status().ok())
+      return absl::UnavailableError("reading response links: " +
+                                    it->status().ToString());
+  }
+  if (auto pending = pending_links_.find(new_state.interaction_id);
+      pending != pending_links_.end()) {
+    linked.insert(linked.end(), pending->second.begin(), pending->second.end());
+  }
+  for (const std::string& response_id : linked) {
+    absl::StatusOr<std::optional<SurveyResponse>> response =
+        LoadResponse(response_id);
+    if (!response.ok()) return response.status();
+    if (!response->has_value()) continue;  // link without record: ignore
+    if (old_state) AddDriverContribution(**response, *old_state, -1);
+    AddDriverContribution(**response, new_state, +1);
+  }
+  return absl::OkStatus();
+}
+
 absl::Status WritePlanner::AddResponses(
     const std::vector<SurveyResponse>& responses,
     std::vector<RecordOutcome>* outcomes) {
-  std::vector<std::string_view> ids;
+  std::vector<std::string_view> ids, interaction_ids;
   ids.reserve(responses.size());
-  for (const SurveyResponse& r : responses) ids.push_back(r.response_id);
+  for (const SurveyResponse& r : responses) {
+    ids.push_back(r.response_id);
+    if (!r.interaction_id.empty()) interaction_ids.push_back(r.interaction_id);
+  }
   if (absl::Status s = Prefetch(cfs_.responses, ids, &responses_); !s.ok())
+    return s;
+  if (absl::Status s =
+          Prefetch(cfs_.interactions, interaction_ids, &interactions_);
+      !s.ok())
     return s;
 
   for (const SurveyResponse& raw : responses) {
@@ -100,6 +172,14 @@ absl::Status WritePlanner::AddResponses(
       batch_.Put(cfs_.response_links,
                  ResponseLinkKey(response.interaction_id, response.response_id),
                  rocksdb::Slice());
+      pending_links_[response.interaction_id].push_back(response.response_id);
+      const auto linked = interactions_.find(response.interaction_id);
+      if (linked != interactions_.end() && linked->second.has_value()) {
+        absl::StatusOr<Interaction> interaction =
+            DecodeInteraction(*linked->second);
+        if (!interaction.ok()) return interaction.status();
+        AddDriverContribution(response, *interaction, +1);
+      }
     }
     AddContribution(response.agent_id, response.team_id, response.channel,
                     response.submitted_at, ContributionOf(response), +1);
@@ -125,6 +205,7 @@ absl::Status WritePlanner::AddInteractions(
     }
     Interaction interaction = Normalized(raw);
     std::optional<std::string>& stored = interactions_[interaction.interaction_id];
+    std::optional<Interaction> old_state;
     if (stored.has_value()) {
       absl::StatusOr<Interaction> existing = DecodeInteraction(*stored);
       if (!existing.ok()) return existing.status();
@@ -135,8 +216,11 @@ absl::Status WritePlanner::AddInteractions(
       // Upsert: the old state's contribution leaves the cells it was in.
       AddContribution(existing->agent_id, existing->team_id, existing->channel,
                       existing->opened_at, ContributionOf(*existing), -1);
+      old_state = *std::move(existing);
     }
     stored = EncodeInteraction(interaction);
+    if (absl::Status s = RelinkResponses(old_state, interaction); !s.ok())
+      return s;
     batch_.Put(cfs_.interactions, interaction.interaction_id, *stored);
     AddContribution(interaction.agent_id, interaction.team_id,
                     interaction.channel, interaction.opened_at,
@@ -152,6 +236,11 @@ rocksdb::WriteBatch WritePlanner::Finish() {
     batch_.Merge(cfs_.rollups, key, EncodeRollupCell(delta));
   }
   rollup_deltas_.clear();
+  for (const auto& [key, delta] : driver_deltas_) {
+    if (delta.IsZero()) continue;
+    batch_.Merge(cfs_.driver_rollups, key, EncodeDriverCell(delta));
+  }
+  driver_deltas_.clear();
   return std::move(batch_);
 }
 

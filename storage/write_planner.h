@@ -4,6 +4,11 @@
 // records of the same group wrote), then emits raw puts plus one merge per
 // touched rollup cell: deltas are collapsed per cell across the whole group,
 // so a batch of N responses costs far fewer than N x views merges.
+//
+// Driver rollups hold (score, KPI) pairs of responses whose interaction is
+// stored. Whichever of the two arrives second adds the pair; an interaction
+// upsert moves the pairs of every response linked to it (found through
+// response_links) from its old KPIs to its new ones.
 // Not thread-safe: the store's single writer thread owns it.
 #ifndef CXSCORE_STORAGE_WRITE_PLANNER_H_
 #define CXSCORE_STORAGE_WRITE_PLANNER_H_
@@ -27,6 +32,7 @@ struct ColumnFamilies {
   rocksdb::ColumnFamilyHandle* responses = nullptr;
   rocksdb::ColumnFamilyHandle* response_links = nullptr;
   rocksdb::ColumnFamilyHandle* rollups = nullptr;
+  rocksdb::ColumnFamilyHandle* driver_rollups = nullptr;
 };
 
 class WritePlanner {
@@ -53,6 +59,14 @@ class WritePlanner {
   void AddContribution(const std::string& agent, const std::string& team,
                        const std::string& channel, absl::Time at,
                        const RollupCounts& counts, int64_t sign);
+  void AddDriverContribution(const SurveyResponse& response,
+                             const Interaction& interaction, int64_t sign);
+  // Moves the driver pairs of the responses linked to an interaction from
+  // `old_state` (nullopt: not stored before) to `new_state`.
+  absl::Status RelinkResponses(const std::optional<Interaction>& old_state,
+                               const Interaction& new_state);
+  absl::StatusOr<std::optional<SurveyResponse>> LoadResponse(
+      const std::string& response_id);
 
   rocksdb::DB* db_;
   ColumnFamilies cfs_;
@@ -61,6 +75,10 @@ class WritePlanner {
   absl::flat_hash_map<std::string, std::optional<std::string>> interactions_;
   absl::flat_hash_map<std::string, std::optional<std::string>> responses_;
   absl::flat_hash_map<std::string, RollupCounts> rollup_deltas_;
+  absl::flat_hash_map<std::string, DriverCounts> driver_deltas_;
+  // Links written by this planner (not yet in the DB): interaction id ->
+  // response ids.
+  absl::flat_hash_map<std::string, std::vector<std::string>> pending_links_;
 };
 
 // Key of the response_links column family: varint length + interaction_id,

@@ -258,6 +258,73 @@ TEST_F(RocksStoreTest, ConcurrentOverlappingWritersNeverDoubleCount) {
   EXPECT_EQ(n, kIds);
 }
 
+class DriverRollupsTest : public RocksStoreTest {
+ protected:
+  // Count of (CSAT row, time-to-close bucket) pairs over the whole store.
+  int64_t CsatCloseCount(int csat, absl::Duration close) {
+    auto groups = store_->QueryDrivers({});
+    EXPECT_TRUE(groups.ok()) << groups.status();
+    if (!groups.ok() || groups->empty()) return 0;
+    EXPECT_EQ(groups->size(), 1u);
+    return (*groups)[0]
+        .counts.pair(DriverMetric::kCsat, ServiceKpi::kTimeToClose)
+        .Count(csat - 1, DurationHistogram::BucketOf(
+                             absl::ToInt64Seconds(close)));
+  }
+  static SurveyResponse Linked(std::string id, int csat) {
+    SurveyResponse r = Response(std::move(id), "a", "chat", Utc(2025, 3, 2),
+                                std::nullopt, csat);
+    r.interaction_id = "t1";
+    return r;
+  }
+};
+
+TEST_F(DriverRollupsTest, PairCountsOnceWhicheverRecordArrivesFirst) {
+  Submit({Linked("r1", 4)});
+  EXPECT_EQ(CsatCloseCount(4, absl::Hours(3)), 0) << "no interaction yet";
+  Record({Ticket("t1", "a", Utc(2025, 3, 1), absl::Hours(3))});
+  EXPECT_EQ(CsatCloseCount(4, absl::Hours(3)), 1);
+  Submit({Linked("r2", 4)});
+  EXPECT_EQ(CsatCloseCount(4, absl::Hours(3)), 2);
+  Submit({Linked("r2", 4)});  // duplicate: no effect
+  EXPECT_EQ(CsatCloseCount(4, absl::Hours(3)), 2);
+}
+
+TEST_F(DriverRollupsTest, InteractionUpsertMovesLinkedPairs) {
+  Submit({Linked("r1", 2)});
+  Record({Ticket("t1", "a", Utc(2025, 3, 1), absl::Hours(3))});
+  Record({Ticket("t1", "b", Utc(2025, 3, 1), absl::Hours(50))});
+  EXPECT_EQ(CsatCloseCount(2, absl::Hours(3)), 0);
+  EXPECT_EQ(CsatCloseCount(2, absl::Hours(50)), 1);
+  // The response keeps its own attribution (agent "a"), not the ticket's.
+  RollupQuery by_agent;
+  by_agent.group_by = {GroupDim::kAgent};
+  auto groups = store_->QueryDrivers(by_agent);
+  ASSERT_TRUE(groups.ok());
+  ASSERT_EQ(groups->size(), 1u);
+  EXPECT_EQ((*groups)[0].key[0], "a");
+}
+
+TEST_F(DriverRollupsTest, SameBatchInEitherOrderCountsOnce) {
+  // Interactions and responses go through separate calls, but both may land
+  // in one write group; simulate by writing them back to back concurrently.
+  std::thread t1([&] { Submit({Linked("r1", 5)}); });
+  std::thread t2(
+      [&] { Record({Ticket("t1", "a", Utc(2025, 3, 1), absl::Hours(1))}); });
+  t1.join();
+  t2.join();
+  EXPECT_EQ(CsatCloseCount(5, absl::Hours(1)), 1);
+}
+
+TEST_F(DriverRollupsTest, SurviveCompactionAndReopen) {
+  Submit({Linked("r1", 3)});
+  Record({Ticket("t1", "a", Utc(2025, 3, 1), absl::Hours(2))});
+  store_.reset();
+  ASSERT_TRUE(CompactRocksStore(options_).ok());
+  Reopen();
+  EXPECT_EQ(CsatCloseCount(3, absl::Hours(2)), 1);
+}
+
 TEST_F(RocksStoreTest, SyncedWritesAreAcknowledged) {
   WriteResult r = SubmitResponsesAndWait(
       *store_, {Response("r1", "a", "chat", Utc(2025, 3, 1), 9)},

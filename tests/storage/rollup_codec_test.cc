@@ -1,4 +1,5 @@
 #include "storage/rollup_codec.h"
+#include "storage/sparse_cell.h"
 
 #include <gtest/gtest.h>
 
