@@ -3,7 +3,9 @@
 #define CXSCORE_CORE_CALENDAR_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "absl/time/time.h"
 
@@ -20,6 +22,18 @@ enum class Period { kDay, kWeek, kMonth };
 // around New Year), "2025-02" (month). Keys of one kind sort chronologically
 // as strings.
 std::string PeriodKey(Period period, int32_t day_number);
+
+// First day of the period that contains `day_number` (the Monday of its ISO
+// week, the 1st of its month).
+int32_t PeriodStartDay(Period period, int32_t day_number);
+
+// First day of the period after the one that starts at `start_day`.
+// REQUIRES: start_day == PeriodStartDay(period, start_day).
+int32_t NextPeriodStartDay(Period period, int32_t start_day);
+
+// The inverse of PeriodKey: the first day of the period named by `key`;
+// nullopt when `key` is not a key of that kind.
+std::optional<int32_t> PeriodStartFromKey(Period period, std::string_view key);
 
 }  // namespace cxscore
 

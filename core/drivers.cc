@@ -7,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "core/rollup.h"
+#include "core/scores.h"
 
 namespace cxscore {
 namespace {
@@ -225,6 +226,27 @@ DriversReport AnalyzeDrivers(const DriverCounts& counts,
   }
   Conclude(selected, &report, "linked response");
   return report;
+}
+
+UnitObservation UnitObservationOf(const RollupCounts& counts) {
+  const ScoreSummary s = Summarize(counts, NpsIntervalMethod::kAdjustedWald);
+  UnitObservation unit;
+  const auto metric = [&](DriverMetric m) -> auto& {
+    return unit.metrics[static_cast<int>(m)];
+  };
+  const auto kpi = [&](ServiceKpi k) -> auto& {
+    return unit.kpis[static_cast<int>(k)];
+  };
+  metric(DriverMetric::kNps) = s.nps.value;
+  metric(DriverMetric::kCsat) = s.csat.value;
+  metric(DriverMetric::kCes) = s.ces.value;
+  metric(DriverMetric::kVes) = s.ves.score.value;
+  kpi(ServiceKpi::kTimeToFirstResponse) = s.service.time_to_first_response.p50;
+  kpi(ServiceKpi::kTimeToClose) = s.service.time_to_close.p50;
+  kpi(ServiceKpi::kReopens) = s.service.reopen_rate;
+  kpi(ServiceKpi::kTransfers) = s.service.mean_transfers;
+  kpi(ServiceKpi::kFirstContactResolution) = s.service.fcr_rate;
+  return unit;
 }
 
 DriversReport AnalyzeDriverUnits(std::span<const UnitObservation> units,

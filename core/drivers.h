@@ -14,6 +14,7 @@
 
 #include "core/correlation.h"
 #include "core/records.h"
+#include "core/rollup.h"
 
 namespace cxscore {
 
@@ -103,6 +104,11 @@ struct UnitObservation {
   std::array<std::optional<double>, kDriverMetrics> metrics;
   std::array<std::optional<double>, kServiceKpis> kpis;
 };
+// The unit-level observation of one agent's or week's counts: metric values
+// (display scale) and KPI summaries: median time to first response and to
+// close (seconds), reopen rate and FCR rate (percent), mean transfers.
+UnitObservation UnitObservationOf(const RollupCounts& counts);
+
 DriversReport AnalyzeDriverUnits(std::span<const UnitObservation> units,
                                  std::span<const ServiceKpi> kpis,
                                  std::string_view unit);

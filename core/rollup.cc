@@ -110,13 +110,17 @@ bool DurationHistogram::operator==(const DurationHistogram& other) const {
                      [](int64_t c) { return c == 0; });
 }
 
+void ScoreCounts::AddAll(const ScoreCounts& other, int64_t sign) {
+  AddArray(nps, other.nps, sign);
+  AddArray(csat, other.csat, sign);
+  AddArray(ces, other.ces, sign);
+  AddArray(ves_doubled_mean, other.ves_doubled_mean, sign);
+  AddArray(ves_ability, other.ves_ability, sign);
+  AddArray(ves_confidence, other.ves_confidence, sign);
+}
+
 void RollupCounts::AddAll(const RollupCounts& other, int64_t sign) {
-  AddArray(scores.nps, other.scores.nps, sign);
-  AddArray(scores.csat, other.scores.csat, sign);
-  AddArray(scores.ces, other.scores.ces, sign);
-  AddArray(scores.ves_doubled_mean, other.scores.ves_doubled_mean, sign);
-  AddArray(scores.ves_ability, other.scores.ves_ability, sign);
-  AddArray(scores.ves_confidence, other.scores.ves_confidence, sign);
+  scores.AddAll(other.scores, sign);
 
   ServiceCounts& s = service;
   const ServiceCounts& o = other.service;

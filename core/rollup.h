@@ -63,6 +63,8 @@ struct ScoreCounts {
   std::array<int64_t, 7> ves_ability{};        // 1..7
   std::array<int64_t, 7> ves_confidence{};     // 1..7
 
+  // this += sign * other, field by field. sign is +1 or -1.
+  void AddAll(const ScoreCounts& other, int64_t sign = 1);
   bool operator==(const ScoreCounts&) const = default;
 };
 

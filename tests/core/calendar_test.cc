@@ -120,3 +120,34 @@ TEST(PeriodKeyTest, KeysSortChronologicallyAndWeeksStartOnMonday) {
 
 }  // namespace
 }  // namespace cxscore
+
+namespace cxscore {
+namespace {
+
+TEST(PeriodStartTest, KeysRoundTripThroughStartDays) {
+  for (int32_t day = 19000; day < 19000 + 800; ++day) {
+    for (Period p : {Period::kDay, Period::kWeek, Period::kMonth}) {
+      const int32_t start = PeriodStartDay(p, day);
+      EXPECT_LE(start, day);
+      EXPECT_EQ(PeriodKey(p, start), PeriodKey(p, day));
+      EXPECT_NE(PeriodKey(p, start - 1), PeriodKey(p, day));
+      EXPECT_EQ(PeriodStartFromKey(p, PeriodKey(p, day)), start);
+      const int32_t next = NextPeriodStartDay(p, start);
+      EXPECT_NE(PeriodKey(p, next), PeriodKey(p, day));
+      EXPECT_EQ(PeriodKey(p, next - 1), PeriodKey(p, day));
+    }
+  }
+}
+
+TEST(PeriodStartTest, RejectsKeysOfTheWrongShapeOrOutOfRange) {
+  EXPECT_FALSE(PeriodStartFromKey(Period::kDay, "2025-02-30"));
+  EXPECT_FALSE(PeriodStartFromKey(Period::kDay, "2025-02-13x"));
+  EXPECT_FALSE(PeriodStartFromKey(Period::kWeek, "2025-W54"));
+  EXPECT_FALSE(PeriodStartFromKey(Period::kWeek, "2021-W53"));  // 52 weeks
+  EXPECT_TRUE(PeriodStartFromKey(Period::kWeek, "2020-W53"));
+  EXPECT_FALSE(PeriodStartFromKey(Period::kMonth, "2025-13"));
+  EXPECT_FALSE(PeriodStartFromKey(Period::kMonth, "2025-02-01"));
+}
+
+}  // namespace
+}  // namespace cxscore

@@ -1,0 +1,45 @@
+// A metric per period, with a change flag against the previous period.
+#ifndef CXSCORE_CORE_TREND_H_
+#define CXSCORE_CORE_TREND_H_
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "core/calendar.h"
+#include "core/comparison.h"
+#include "core/metric_score.h"
+
+namespace cxscore {
+
+struct PeriodCounts {
+  std::string period;  // PeriodKey of the trend's Period
+  ScoreCounts scores;
+};
+
+struct NpsShares {
+  double promoters = 0, passives = 0, detractors = 0;  // percent
+};
+
+struct TrendPoint {
+  std::string period;
+  MetricScore score;
+  std::optional<NpsShares> shares;  // NPS only, when n > 0
+  // Against the previous period: kDrop/kRise when p < kChangeAlpha.
+  Change change = Change::kNone;
+  std::optional<double> p;  // nullopt when either period has n = 0
+};
+
+// One point per period from the first to the last period of `periods`
+// (any order; keys must be of `period`'s kind, else INVALID_ARGUMENT), with
+// n = 0 points filling the gaps so that "previous" is always the calendar's
+// previous period.
+absl::StatusOr<std::vector<TrendPoint>> BuildTrend(
+    std::span<const PeriodCounts> periods, Period period, DriverMetric metric,
+    NpsIntervalMethod method);
+
+}  // namespace cxscore
+
+#endif  // CXSCORE_CORE_TREND_H_
