@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "server/analytics_convert.h"
 #include "server/proto_convert.h"
 #include "server/status_util.h"
 
@@ -101,27 +103,101 @@ GrpcService::SubmitResponses(grpc::CallbackServerContext* /*context*/,
                                                        summary);
 }
 
+template <typename Work>
+grpc::ServerUnaryReactor* GrpcService::OnQueryPool(
+    grpc::CallbackServerContext* context, Work work) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  query_pool_->Schedule([reactor, work = std::move(work)]() mutable {
+    reactor->Finish(ToGrpcStatus(work()));
+  });
+  return reactor;
+}
+
 grpc::ServerUnaryReactor* GrpcService::GetScores(
     grpc::CallbackServerContext* context, const v1::GetScoresRequest* request,
     v1::GetScoresResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::StatusOr<storage::RollupQuery> query = FromProto(*request);
-  if (!query.ok()) {
-    reactor->Finish(ToGrpcStatus(query.status()));
-    return reactor;
-  }
-  const NpsIntervalMethod method = NpsMethodFromProto(*request);
-  query_pool_->Schedule([this, reactor, response, method,
-                         query = *std::move(query)] {
-    absl::StatusOr<std::vector<GroupScores>> scores =
-        service_->GetScores(query, method);
-    if (scores.ok()) {
-      for (const GroupScores& g : *scores)
-        ToProto(g.group, query.group_by, g.summary, response->add_groups());
-    }
-    reactor->Finish(ToGrpcStatus(scores.status()));
+  return OnQueryPool(context, [this, request, response]() -> absl::Status {
+    absl::StatusOr<storage::RollupQuery> query = FromProto(*request);
+    if (!query.ok()) return query.status();
+    auto compare = CompareQueryFromProto(*request, *query);
+    if (!compare.ok()) return compare.status();
+    auto scores =
+        service_->GetScores(*query, NpsMethodFromProto(*request), *compare);
+    if (!scores.ok()) return scores.status();
+    for (const GroupScores& g : *scores)
+      ToProto(g, query->group_by, response->add_groups());
+    return absl::OkStatus();
   });
-  return reactor;
+}
+
+grpc::ServerUnaryReactor* GrpcService::GetDrivers(
+    grpc::CallbackServerContext* context, const v1::GetDriversRequest* request,
+    v1::GetDriversResponse* response) {
+  return OnQueryPool(context, [this, request, response]() -> absl::Status {
+    absl::StatusOr<storage::RollupQuery> selection =
+        FromProto(request->selection());
+    if (!selection.ok()) return selection.status();
+    absl::StatusOr<std::vector<ServiceKpi>> kpis = KpisFromProto(*request);
+    if (!kpis.ok()) return kpis.status();
+    absl::StatusOr<DriversReport> report = service_->GetDrivers(
+        *selection, *kpis, LevelFromProto(request->level()));
+    if (!report.ok()) return report.status();
+    ToProto(*report, response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* GrpcService::GetTrend(
+    grpc::CallbackServerContext* context, const v1::GetTrendRequest* request,
+    v1::GetTrendResponse* response) {
+  return OnQueryPool(context, [this, request, response]() -> absl::Status {
+    absl::StatusOr<storage::RollupQuery> selection =
+        FromProto(request->selection());
+    if (!selection.ok()) return selection.status();
+    for (int i = 0; i < request->group_by_size(); ++i) {
+      const std::string field = absl::StrCat("group_by[", i, "]");
+      auto dim = GroupDimFromProto(request->group_by(i), field);
+      if (!dim.ok()) return dim.status();
+      if (*dim != storage::GroupDim::kAgent && *dim != storage::GroupDim::kTeam &&
+          *dim != storage::GroupDim::kChannel)
+        return absl::InvalidArgumentError(
+            field + ": a trend groups by agent, team or channel only");
+      selection->group_by.push_back(*dim);
+    }
+    auto metric = MetricFromProto(request->metric(), "metric");
+    if (!metric.ok()) return metric.status();
+    auto period = PeriodFromProto(request->interval(), "interval");
+    if (!period.ok()) return period.status();
+    const NpsIntervalMethod method =
+        request->nps_interval() == v1::NPS_INTERVAL_WALD
+            ? NpsIntervalMethod::kWald
+            : NpsIntervalMethod::kAdjustedWald;
+    auto series = service_->GetTrend(*selection, *period, *metric, method);
+    if (!series.ok()) return series.status();
+    for (const TrendSeries& s : *series)
+      ToProto(s, selection->group_by, response->add_series());
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* GrpcService::RankAgents(
+    grpc::CallbackServerContext* context, const v1::RankAgentsRequest* request,
+    v1::RankAgentsResponse* response) {
+  return OnQueryPool(context, [this, request, response]() -> absl::Status {
+    absl::StatusOr<storage::RollupQuery> selection =
+        FromProto(request->selection());
+    if (!selection.ok()) return selection.status();
+    auto metric = MetricFromProto(request->rank_by(), "rank_by");
+    if (!metric.ok()) return metric.status();
+    const NpsIntervalMethod method =
+        request->nps_interval() == v1::NPS_INTERVAL_WALD
+            ? NpsIntervalMethod::kWald
+            : NpsIntervalMethod::kAdjustedWald;
+    auto ranking = service_->RankAgents(*selection, *metric, method);
+    if (!ranking.ok()) return ranking.status();
+    ToProto(*ranking, response);
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace cxscore::server

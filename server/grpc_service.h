@@ -25,8 +25,25 @@ class GrpcService final : public v1::CxScore::CallbackService {
       grpc::CallbackServerContext* context,
       const v1::GetScoresRequest* request,
       v1::GetScoresResponse* response) override;
+  grpc::ServerUnaryReactor* GetDrivers(
+      grpc::CallbackServerContext* context,
+      const v1::GetDriversRequest* request,
+      v1::GetDriversResponse* response) override;
+  grpc::ServerUnaryReactor* GetTrend(grpc::CallbackServerContext* context,
+                                     const v1::GetTrendRequest* request,
+                                     v1::GetTrendResponse* response) override;
+  grpc::ServerUnaryReactor* RankAgents(
+      grpc::CallbackServerContext* context,
+      const v1::RankAgentsRequest* request,
+      v1::RankAgentsResponse* response) override;
 
  private:
+  // Runs `work` (absl::Status()) on the query pool and finishes the call
+  // with its status.
+  template <typename Work>
+  grpc::ServerUnaryReactor* OnQueryPool(grpc::CallbackServerContext* context,
+                                        Work work);
+
   ScoreService* service_;
   WorkerPool* query_pool_;
 };

@@ -52,7 +52,18 @@ void ToProto(const DurationSummary& in, v1::DurationStats* out) {
   if (in.p90) out->set_p90(*in.p90);
 }
 
-std::optional<storage::GroupDim> GroupDimFromProto(v1::Dimension d) {
+void ToProto(const MetricDelta& in, v1::Delta* out) {
+  out->set_other_n(in.other_n);
+  if (in.other_value) out->set_other_value(*in.other_value);
+  if (in.test) {
+    out->set_delta(in.test->delta);
+    out->set_ci_low(in.test->ci.low);
+    out->set_ci_high(in.test->ci.high);
+    out->set_p(in.test->p);
+  }
+}
+
+std::optional<storage::GroupDim> GroupDimFromProtoOrNull(v1::Dimension d) {
   using storage::GroupDim;
   switch (d) {
     case v1::DIMENSION_AGENT: return GroupDim::kAgent;
@@ -76,6 +87,26 @@ v1::Dimension ToProto(storage::GroupDim d) {
     case GroupDim::kMonth: return v1::DIMENSION_MONTH;
   }
   return v1::DIMENSION_UNSPECIFIED;
+}
+
+// The time range and filters shared by GetScoresRequest and Selection.
+template <typename Message>
+absl::Status ApplySelection(const Message& in, std::string_view prefix,
+                            storage::RollupQuery* query) {
+  if (in.has_from()) query->from_day = DayNumberOf(FromProto(in.from()));
+  if (in.has_to()) {
+    const absl::Time to = FromProto(in.to());
+    if (in.has_from() && to <= FromProto(in.from()))
+      return absl::InvalidArgumentError(
+          absl::StrCat(std::string(prefix), "to: must be after ",
+                       std::string(prefix), "from"));
+    // `to` is exclusive: the last day counted is the one before it.
+    query->to_day = DayNumberOf(to - absl::Nanoseconds(1));
+  }
+  query->agents.assign(in.agents().begin(), in.agents().end());
+  query->teams.assign(in.teams().begin(), in.teams().end());
+  query->channels.assign(in.channels().begin(), in.channels().end());
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -120,31 +151,52 @@ SurveyResponse FromProto(const v1::SurveyResponse& in) {
   return out;
 }
 
+absl::StatusOr<storage::GroupDim> GroupDimFromProto(v1::Dimension dimension,
+                                                   std::string_view field) {
+  std::optional<storage::GroupDim> dim = GroupDimFromProtoOrNull(dimension);
+  if (!dim)
+    return absl::InvalidArgumentError(
+        absl::StrCat(std::string(field), ": unspecified or unknown dimension"));
+  return *dim;
+}
+
 absl::StatusOr<storage::RollupQuery> FromProto(const v1::GetScoresRequest& in) {
   storage::RollupQuery query;
+  if (absl::Status s = ApplySelection(in, "", &query); !s.ok()) return s;
   for (int i = 0; i < in.group_by_size(); ++i) {
-    std::optional<storage::GroupDim> dim = GroupDimFromProto(in.group_by(i));
     const std::string field = absl::StrCat("group_by[", i, "]");
-    if (!dim)
-      return absl::InvalidArgumentError(
-          absl::StrCat(field, ": unspecified or unknown dimension"));
+    absl::StatusOr<storage::GroupDim> dim =
+        GroupDimFromProto(in.group_by(i), field);
+    if (!dim.ok()) return dim.status();
     if (std::find(query.group_by.begin(), query.group_by.end(), *dim) !=
         query.group_by.end())
       return absl::InvalidArgumentError(
-          absl::StrCat(field, ": dimension listed twice"));
+          absl::StrCat(std::string(field), ": dimension listed twice"));
     query.group_by.push_back(*dim);
   }
-  if (in.has_from()) query.from_day = DayNumberOf(FromProto(in.from()));
-  if (in.has_to()) {
-    const absl::Time to = FromProto(in.to());
-    if (in.has_from() && to <= FromProto(in.from()))
-      return absl::InvalidArgumentError("to: must be after from");
-    // `to` is exclusive: the last day counted is the one before it.
-    query.to_day = DayNumberOf(to - absl::Nanoseconds(1));
-  }
-  query.agents.assign(in.agents().begin(), in.agents().end());
-  query.teams.assign(in.teams().begin(), in.teams().end());
-  query.channels.assign(in.channels().begin(), in.channels().end());
+  return query;
+}
+
+absl::StatusOr<std::optional<storage::RollupQuery>> CompareQueryFromProto(
+    const v1::GetScoresRequest& in, const storage::RollupQuery& query) {
+  if (!in.has_compare_from() && !in.has_compare_to()) return std::nullopt;
+  if (!in.has_compare_from() || !in.has_compare_to())
+    return absl::InvalidArgumentError(
+        "compare_from: compare_from and compare_to go together");
+  storage::RollupQuery compare = query;
+  const absl::Time from = FromProto(in.compare_from());
+  const absl::Time to = FromProto(in.compare_to());
+  if (to <= from)
+    return absl::InvalidArgumentError("compare_to: must be after compare_from");
+  compare.from_day = DayNumberOf(from);
+  compare.to_day = DayNumberOf(to - absl::Nanoseconds(1));
+  return std::optional<storage::RollupQuery>(std::move(compare));
+}
+
+absl::StatusOr<storage::RollupQuery> FromProto(const v1::Selection& in) {
+  storage::RollupQuery query;
+  if (absl::Status s = ApplySelection(in, "selection.", &query); !s.ok())
+    return s;
   return query;
 }
 
@@ -181,13 +233,28 @@ void AddOutcomes(const std::vector<storage::RecordOutcome>& outcomes,
   }
 }
 
-void ToProto(const storage::GroupCounts& group,
-             const std::vector<storage::GroupDim>& group_by,
-             const ScoreSummary& summary, v1::GroupScores* out) {
-  for (size_t i = 0; i < group_by.size(); ++i) {
-    v1::KeyPart* part = out->add_key();
+void AddKeyParts(const std::vector<std::optional<std::string>>& key,
+                 const std::vector<storage::GroupDim>& group_by,
+                 google::protobuf::RepeatedPtrField<v1::KeyPart>* out) {
+  for (size_t i = 0; i < group_by.size() && i < key.size(); ++i) {
+    v1::KeyPart* part = out->Add();
     part->set_dimension(ToProto(group_by[i]));
-    if (group.key[i]) part->set_value(*group.key[i]);
+    if (key[i]) part->set_value(*key[i]);
+  }
+}
+
+void ToProto(const GroupScores& scores,
+             const std::vector<storage::GroupDim>& group_by,
+             v1::GroupScores* out) {
+  const ScoreSummary& summary = scores.summary;
+  AddKeyParts(scores.group.key, group_by, out->mutable_key());
+  if (scores.comparison) {
+    v1::Comparison* c = out->mutable_comparison();
+    v1::Delta* deltas[] = {c->mutable_nps(), c->mutable_csat(),
+                           c->mutable_ces(), c->mutable_ves()};
+    for (DriverMetric m : kAllDriverMetrics)
+      ToProto((*scores.comparison)[static_cast<int>(m)],
+              deltas[static_cast<int>(m)]);
   }
   v1::NpsScore* nps = out->mutable_nps();
   nps->set_n(summary.nps.n);

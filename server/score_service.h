@@ -1,12 +1,20 @@
 // The service logic behind the gRPC API, in plain C++ (no gRPC types), so it
-// can be used and tested without a network.
+// can be used and tested without a network. Every method blocks on rollup
+// scans: call it off the RPC reactor.
 #ifndef CXSCORE_SERVER_SCORE_SERVICE_H_
 #define CXSCORE_SERVER_SCORE_SERVICE_H_
 
+#include <array>
+#include <optional>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "core/agent_ranking.h"
+#include "core/calendar.h"
+#include "core/drivers.h"
+#include "core/metric_score.h"
 #include "core/scores.h"
+#include "core/trend.h"
 #include "storage/store.h"
 
 namespace cxscore::server {
@@ -14,6 +22,16 @@ namespace cxscore::server {
 struct GroupScores {
   storage::GroupCounts group;  // key and the summed counts
   ScoreSummary summary;
+  // Per DriverMetric, this group minus the same group in the comparison
+  // range; set when a comparison was asked for.
+  std::optional<std::array<MetricDelta, kDriverMetrics>> comparison;
+};
+
+enum class DriverLevel { kResponse, kAgent, kWeek };
+
+struct TrendSeries {
+  std::vector<std::optional<std::string>> key;  // the attribution dims
+  std::vector<TrendPoint> points;
 };
 
 class ScoreService {
@@ -23,10 +41,27 @@ class ScoreService {
 
   storage::Store& store() { return *store_; }
 
-  // Scores per group, sorted by key. Blocks on a rollup scan: call it off
-  // the RPC reactor.
+  // Scores per group, sorted by key. With `compare`, each group also gets
+  // its deltas against the same group under `compare` (same grouping and
+  // filters, another range).
   absl::StatusOr<std::vector<GroupScores>> GetScores(
-      const storage::RollupQuery& query, NpsIntervalMethod method);
+      const storage::RollupQuery& query, NpsIntervalMethod method,
+      const std::optional<storage::RollupQuery>& compare = std::nullopt);
+
+  // `selection` must not group. kpis empty = all.
+  absl::StatusOr<DriversReport> GetDrivers(
+      const storage::RollupQuery& selection, std::span<const ServiceKpi> kpis,
+      DriverLevel level);
+
+  // One series per group of `selection.group_by` (attribution dims only).
+  absl::StatusOr<std::vector<TrendSeries>> GetTrend(
+      const storage::RollupQuery& selection, Period period,
+      DriverMetric metric, NpsIntervalMethod method);
+
+  // `selection` must not group.
+  absl::StatusOr<AgentRanking> RankAgents(const storage::RollupQuery& selection,
+                                          DriverMetric metric,
+                                          NpsIntervalMethod method);
 
  private:
   storage::Store* store_;

@@ -1,0 +1,35 @@
+// Wire messages of the analytics RPCs (GetDrivers, GetTrend, RankAgents)
+// <-> core types.
+#ifndef CXSCORE_SERVER_ANALYTICS_CONVERT_H_
+#define CXSCORE_SERVER_ANALYTICS_CONVERT_H_
+
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "core/agent_ranking.h"
+#include "core/calendar.h"
+#include "core/drivers.h"
+#include "cxscore/v1/cxscore.pb.h"
+#include "server/score_service.h"
+
+namespace cxscore::server {
+
+// INVALID_ARGUMENT naming `field` for METRIC_UNSPECIFIED or unknown values.
+absl::StatusOr<DriverMetric> MetricFromProto(v1::Metric metric,
+                                             std::string_view field);
+absl::StatusOr<std::vector<ServiceKpi>> KpisFromProto(
+    const v1::GetDriversRequest& in);
+DriverLevel LevelFromProto(v1::DriverLevel level);
+// DAY, WEEK or MONTH; INVALID_ARGUMENT naming `field` otherwise.
+absl::StatusOr<Period> PeriodFromProto(v1::Dimension dimension,
+                                       std::string_view field);
+
+void ToProto(const DriversReport& report, v1::GetDriversResponse* out);
+void ToProto(const TrendSeries& series,
+             const std::vector<storage::GroupDim>& group_by,
+             v1::TrendSeries* out);
+void ToProto(const AgentRanking& ranking, v1::RankAgentsResponse* out);
+
+}  // namespace cxscore::server
+
+#endif  // CXSCORE_SERVER_ANALYTICS_CONVERT_H_

@@ -1,0 +1,208 @@
+// ScoreService over a real RocksDB store on planted data (no network).
+#include "server/score_service.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <random>
+
+#include "absl/time/civil_time.h"
+#include "storage/rocks_store.h"
+
+namespace cxscore::server {
+namespace {
+
+absl::Time Day(int y, int m, int d, int hour = 12) {
+  return absl::FromCivil(absl::CivilHour(y, m, d, hour), absl::UTCTimeZone());
+}
+
+int Clamp(double v, int lo, int hi) {
+  return std::clamp(static_cast<int>(std::lround(v)), lo, hi);
+}
+
+class ScoreServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("cxscore-service-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    auto store = storage::OpenRocksStore({.data_dir = dir_.string()});
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = *std::move(store);
+    service_ = std::make_unique<ScoreService>(store_.get());
+  }
+  void TearDown() override {
+    service_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // Tickets with lognormal time to close; effort falls steeply with it,
+  // satisfaction a little, NPS not at all. Half the responses arrive before
+  // their ticket.
+  void PlantDrivers(int n) {
+    std::mt19937 rng(17);
+    std::lognormal_distribution<double> hours(2.0, 1.2);
+    std::normal_distribution<double> noise(0, 1);
+    std::vector<Interaction> tickets;
+    std::vector<SurveyResponse> early, late;
+    for (int i = 0; i < n; ++i) {
+      const double h = hours(rng);
+      Interaction t;
+      t.interaction_id = "t" + std::to_string(i);
+      t.agent_id = "agent" + std::to_string(i % 40);
+      t.channel = "email";
+      t.opened_at = Day(2025, 3, 1 + i % 28);
+      t.closed_at = t.opened_at + absl::Seconds(std::llround(h * 3600));
+      tickets.push_back(t);
+      SurveyResponse r;
+      r.response_id = "r" + std::to_string(i);
+      r.interaction_id = t.interaction_id;
+      r.agent_id = t.agent_id;
+      r.channel = "email";
+      r.submitted_at = *t.closed_at + absl::Hours(1);
+      const double slow = std::log(h);
+      r.ces = Clamp(6.0 - 1.2 * slow + 0.8 * noise(rng), 1, 7);
+      r.csat = Clamp(4.0 - 0.15 * slow + 1.0 * noise(rng), 1, 5);
+      r.nps = Clamp(7.0 + 2.0 * noise(rng), 0, 10);
+      (i % 2 ? early : late).push_back(r);
+    }
+    ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, early).ok());
+    ASSERT_TRUE(storage::RecordInteractionsAndWait(*store_, tickets).ok());
+    ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, late).ok());
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<ScoreService> service_;
+};
+
+TEST_F(ScoreServiceTest, DriversRankCesThenCsatAndNpsIsNotSignificant) {
+  PlantDrivers(4000);
+  const ServiceKpi kpis[] = {ServiceKpi::kTimeToClose};
+  auto report = service_->GetDrivers({}, kpis, DriverLevel::kResponse);
+  ASSERT_TRUE(report.ok()) << report.status();
+  ASSERT_GE(report->ranking.size(), 3u);
+  EXPECT_EQ(report->ranking[0].metric, DriverMetric::kCes);
+  EXPECT_EQ(report->ranking[1].metric, DriverMetric::kCsat);
+  EXPECT_GT(report->ranking[1].strength, 0);
+  for (const DriverPair& p : report->pairs) {
+    EXPECT_EQ(p.correlation.n, p.metric == DriverMetric::kVes ? 0 : 4000);
+    if (p.metric == DriverMetric::kNps) {
+      EXPECT_FALSE(p.significant);
+    }
+  }
+}
+
+TEST_F(ScoreServiceTest, AgentLevelDriversUseOneObservationPerAgent) {
+  PlantDrivers(2000);
+  auto report = service_->GetDrivers({}, {}, DriverLevel::kAgent);
+  ASSERT_TRUE(report.ok());
+  for (const DriverPair& p : report->pairs) {
+    if (p.metric == DriverMetric::kCes && p.kpi == ServiceKpi::kTimeToClose) {
+      EXPECT_EQ(p.correlation.n, 40);
+    }
+  }
+}
+
+TEST_F(ScoreServiceTest, TrendFlagsAPlantedOneWeekDropOnOneChannel) {
+  std::mt19937 rng(3);
+  std::vector<SurveyResponse> responses;
+  int id = 0;
+  // Eight weeks from Monday 2025-03-03; week 5 (2025-W14) drops on chat.
+  for (int day = 0; day < 56; ++day) {
+    for (const char* channel : {"chat", "email"}) {
+      const bool dropped = std::string(channel) == "chat" && day / 7 == 4;
+      for (int k = 0; k < 60; ++k) {
+        SurveyResponse r;
+        r.response_id = "r" + std::to_string(id++);
+        r.channel = channel;
+        r.submitted_at = Day(2025, 3, 3, 0) + absl::Hours(24 * day + k % 20);
+        const double p_satisfied = dropped ? 0.55 : 0.80;
+        r.csat = std::uniform_real_distribution<>(0, 1)(rng) < p_satisfied ? 5 : 2;
+        responses.push_back(r);
+      }
+    }
+  }
+  ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, responses).ok());
+  storage::RollupQuery selection;
+  selection.group_by = {storage::GroupDim::kChannel};
+  auto series = service_->GetTrend(selection, Period::kWeek,
+                                   DriverMetric::kCsat,
+                                   NpsIntervalMethod::kAdjustedWald);
+  ASSERT_TRUE(series.ok()) << series.status();
+  ASSERT_EQ(series->size(), 2u);
+  const TrendSeries& chat = (*series)[0];
+  ASSERT_EQ(chat.key[0], "chat");
+  ASSERT_EQ(chat.points.size(), 8u);
+  for (size_t w = 0; w < 8; ++w) {
+    const Change change = chat.points[w].change;
+    if (w == 4) {
+      EXPECT_EQ(change, Change::kDrop) << chat.points[w].period;
+    } else if (w == 5) {
+      EXPECT_EQ(change, Change::kRise) << "recovery against the dropped week";
+    } else {
+      EXPECT_EQ(change, Change::kNone) << chat.points[w].period;
+    }
+  }
+  for (const TrendPoint& p : (*series)[1].points)
+    EXPECT_EQ(p.change, Change::kNone) << "email did not change";
+}
+
+TEST_F(ScoreServiceTest, ComparisonAgainstAnotherRange) {
+  std::vector<SurveyResponse> responses;
+  for (int i = 0; i < 200; ++i) {
+    SurveyResponse r;
+    r.response_id = "r" + std::to_string(i);
+    r.channel = "chat";
+    const bool march = i < 100;
+    r.submitted_at = march ? Day(2025, 3, 10) : Day(2025, 2, 10);
+    r.nps = march ? (i % 2 ? 10 : 8) : (i % 2 ? 10 : 3);  // +50 vs 0
+    responses.push_back(r);
+  }
+  ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, responses).ok());
+  storage::RollupQuery march, february;
+  march.from_day = DayNumberOf(Day(2025, 3, 1));
+  march.to_day = DayNumberOf(Day(2025, 3, 31));
+  february = march;
+  february.from_day = DayNumberOf(Day(2025, 2, 1));
+  february.to_day = DayNumberOf(Day(2025, 2, 28));
+  auto scores =
+      service_->GetScores(march, NpsIntervalMethod::kAdjustedWald, february);
+  ASSERT_TRUE(scores.ok());
+  ASSERT_EQ(scores->size(), 1u);
+  const MetricDelta& nps =
+      (*(*scores)[0].comparison)[static_cast<int>(DriverMetric::kNps)];
+  EXPECT_EQ(nps.other_n, 100);
+  EXPECT_DOUBLE_EQ(*nps.other_value, 0);
+  ASSERT_TRUE(nps.test.has_value());
+  EXPECT_DOUBLE_EQ(nps.test->delta, 50);
+  EXPECT_LT(nps.test->p, 0.001);
+  EXPECT_FALSE((*(*scores)[0].comparison)[static_cast<int>(DriverMetric::kCsat)]
+                   .test.has_value())
+      << "no CSAT answers: no test";
+}
+
+TEST_F(ScoreServiceTest, RankAgentsLeavesOutUnattributed) {
+  std::vector<SurveyResponse> responses;
+  for (int i = 0; i < 60; ++i) {
+    SurveyResponse r;
+    r.response_id = "r" + std::to_string(i);
+    r.agent_id = i < 20 ? "" : (i < 40 ? "ann" : "bob");
+    r.submitted_at = Day(2025, 3, 10);
+    r.csat = i % 3 ? 5 : 1;
+    responses.push_back(r);
+  }
+  ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, responses).ok());
+  auto ranking = service_->RankAgents({}, DriverMetric::kCsat,
+                                      NpsIntervalMethod::kAdjustedWald);
+  ASSERT_TRUE(ranking.ok());
+  ASSERT_EQ(ranking->agents.size(), 2u);
+  EXPECT_EQ(ranking->selection.n, 40);
+}
+
+}  // namespace
+}  // namespace cxscore::server
