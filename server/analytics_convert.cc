@@ -134,4 +134,29 @@ void ToProto(const AgentRanking& ranking, v1::RankAgentsResponse* out) {
   out->set_prior_fitted(ranking.prior_fitted);
 }
 
+CommentFilter CommentFilterFromProto(v1::CommentFilter filter) {
+  switch (filter) {
+    case v1::COMMENT_FILTER_DETRACTORS: return CommentFilter::kDetractors;
+    case v1::COMMENT_FILTER_PROMOTERS: return CommentFilter::kPromoters;
+    default: return CommentFilter::kAny;
+  }
+}
+
+void ToProto(const SurveyResponse& response, v1::Comment* out) {
+  out->set_response_id(response.response_id);
+  const int64_t micros = absl::ToUnixMicros(response.submitted_at);
+  out->mutable_submitted_at()->set_seconds(
+      micros >= 0 ? micros / 1000000 : -((-micros + 999999) / 1000000));
+  out->mutable_submitted_at()->set_nanos(
+      static_cast<int32_t>((micros - out->submitted_at().seconds() * 1000000) *
+                           1000));
+  out->set_agent_id(response.agent_id);
+  out->set_team_id(response.team_id);
+  out->set_channel(response.channel);
+  if (response.nps) out->set_nps(*response.nps);
+  if (response.csat) out->set_csat(*response.csat);
+  if (response.ces) out->set_ces(*response.ces);
+  out->set_comment(response.comment);
+}
+
 }  // namespace cxscore::server

@@ -29,6 +29,9 @@ void ToProto(const TrendSeries& series,
              const std::vector<storage::GroupDim>& group_by,
              v1::TrendSeries* out);
 void ToProto(const AgentRanking& ranking, v1::RankAgentsResponse* out);
+CommentFilter CommentFilterFromProto(v1::CommentFilter filter);
+// customer_id is never copied.
+void ToProto(const SurveyResponse& response, v1::Comment* out);
 
 }  // namespace cxscore::server
 

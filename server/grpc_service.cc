@@ -180,6 +180,25 @@ grpc::ServerUnaryReactor* GrpcService::GetTrend(
   });
 }
 
+grpc::ServerUnaryReactor* GrpcService::ListComments(
+    grpc::CallbackServerContext* context,
+    const v1::ListCommentsRequest* request,
+    v1::ListCommentsResponse* response) {
+  return OnQueryPool(context, [this, request, response]() -> absl::Status {
+    absl::StatusOr<storage::RollupQuery> selection =
+        FromProto(request->selection());
+    if (!selection.ok()) return selection.status();
+    if (request->limit() > 1000)
+      return absl::InvalidArgumentError("limit: at most 1000");
+    const size_t limit = request->limit() == 0 ? 20 : request->limit();
+    auto comments = service_->ListComments(
+        *selection, CommentFilterFromProto(request->filter()), limit);
+    if (!comments.ok()) return comments.status();
+    for (const SurveyResponse& r : *comments) ToProto(r, response->add_comments());
+    return absl::OkStatus();
+  });
+}
+
 grpc::ServerUnaryReactor* GrpcService::RankAgents(
     grpc::CallbackServerContext* context, const v1::RankAgentsRequest* request,
     v1::RankAgentsResponse* response) {

@@ -32,6 +32,10 @@ class GrpcService final : public v1::CxScore::CallbackService {
   grpc::ServerUnaryReactor* GetTrend(grpc::CallbackServerContext* context,
                                      const v1::GetTrendRequest* request,
                                      v1::GetTrendResponse* response) override;
+  grpc::ServerUnaryReactor* ListComments(
+      grpc::CallbackServerContext* context,
+      const v1::ListCommentsRequest* request,
+      v1::ListCommentsResponse* response) override;
   grpc::ServerUnaryReactor* RankAgents(
       grpc::CallbackServerContext* context,
       const v1::RankAgentsRequest* request,

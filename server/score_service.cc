@@ -118,6 +118,23 @@ absl::StatusOr<std::vector<TrendSeries>> ScoreService::GetTrend(
   return series;
 }
 
+absl::StatusOr<std::vector<SurveyResponse>> ScoreService::ListComments(
+    const storage::RollupQuery& selection, CommentFilter filter,
+    size_t limit) {
+  const auto accept = [filter](const SurveyResponse& r) {
+    switch (filter) {
+      case CommentFilter::kAny:
+        return true;
+      case CommentFilter::kDetractors:
+        return r.nps ? *r.nps <= 6 : (r.csat && *r.csat <= 2);
+      case CommentFilter::kPromoters:
+        return r.nps ? *r.nps >= 9 : (r.csat && *r.csat == 5);
+    }
+    return false;
+  };
+  return store_->ListComments(selection, limit, accept);
+}
+
 absl::StatusOr<AgentRanking> ScoreService::RankAgents(
     const storage::RollupQuery& selection, DriverMetric metric,
     NpsIntervalMethod method) {

@@ -29,6 +29,11 @@ struct GroupScores {
 
 enum class DriverLevel { kResponse, kAgent, kWeek };
 
+// Which commented responses ListComments returns. Detractors: NPS 0..6, or
+// without an NPS answer CSAT 1..2; promoters: NPS 9..10, or without NPS
+// CSAT 5.
+enum class CommentFilter { kAny, kDetractors, kPromoters };
+
 struct TrendSeries {
   std::vector<std::optional<std::string>> key;  // the attribution dims
   std::vector<TrendPoint> points;
@@ -57,6 +62,11 @@ class ScoreService {
   absl::StatusOr<std::vector<TrendSeries>> GetTrend(
       const storage::RollupQuery& selection, Period period,
       DriverMetric metric, NpsIntervalMethod method);
+
+  // Newest first; `limit` >= 1.
+  absl::StatusOr<std::vector<SurveyResponse>> ListComments(
+      const storage::RollupQuery& selection, CommentFilter filter,
+      size_t limit);
 
   // `selection` must not group.
   absl::StatusOr<AgentRanking> RankAgents(const storage::RollupQuery& selection,

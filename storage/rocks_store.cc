@@ -8,6 +8,7 @@
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
 #include "rocksdb/table.h"
+#include "storage/comment_scan.h"
 #include "storage/record_codec.h"
 #include "storage/rollup_merge_operator.h"
 #include "storage/rollup_scan.h"
@@ -27,6 +28,7 @@ constexpr char kResponsesCf[] = "responses";
 constexpr char kResponseLinksCf[] = "response_links";
 constexpr char kRollupsCf[] = "rollups";
 constexpr char kDriverRollupsCf[] = "driver_rollups";
+constexpr char kCommentsCf[] = "comments";
 
 absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return absl::OkStatus();
@@ -87,7 +89,8 @@ class RocksStore : public Store {
   RocksStore(const StoreOptions& options, rocksdb::DB* db,
              std::vector<rocksdb::ColumnFamilyHandle*> handles)
       : options_(options), db_(db), handles_(std::move(handles)) {
-    cfs_ = {handles_[1], handles_[2], handles_[3], handles_[4], handles_[5]};
+    cfs_ = {handles_[1], handles_[2], handles_[3],
+            handles_[4], handles_[5], handles_[6]};
     queue_ = std::make_unique<WriteQueue>(
         options.max_group_records,
         [this](std::vector<WriteRequest>& group) { ApplyGroup(group); });
@@ -116,6 +119,13 @@ class RocksStore : public Store {
   absl::StatusOr<std::vector<GroupDriverCounts>> QueryDrivers(
       const RollupQuery& query) override {
     return ScanDriverRollups(db_, cfs_.driver_rollups, query);
+  }
+
+  absl::StatusOr<std::vector<SurveyResponse>> ListComments(
+      const RollupQuery& query, size_t limit,
+      const std::function<bool(const SurveyResponse&)>& accept) override {
+    return ScanComments(db_, cfs_.comments, cfs_.responses, query, limit,
+                        accept);
   }
 
   absl::StatusOr<std::optional<Interaction>> GetInteraction(
@@ -183,7 +193,8 @@ class RocksStore : public Store {
 
 
 // Opens the database with all column families; fills `handles` in the order
-// default, interactions, responses, response_links, rollups, driver_rollups.
+// default, interactions, responses, response_links, rollups, driver_rollups,
+// comments.
 absl::StatusOr<rocksdb::DB*> OpenDb(
     const StoreOptions& options,
     std::vector<rocksdb::ColumnFamilyHandle*>* handles) {
@@ -211,6 +222,7 @@ absl::StatusOr<rocksdb::DB*> OpenDb(
       {kResponseLinksCf, RecordCfOptions(cache)},
       {kRollupsCf, RollupCfOptions(cache)},
       {kDriverRollupsCf, RollupCfOptions(cache)},
+      {kCommentsCf, RecordCfOptions(cache)},
   };
   rocksdb::DB* db = nullptr;
   rocksdb::Status s = rocksdb::DB::Open(db_options, options.data_dir,

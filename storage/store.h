@@ -11,6 +11,7 @@
 #define CXSCORE_STORAGE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,6 +94,15 @@ class Store {
   // day and attribution).
   virtual absl::StatusOr<std::vector<GroupDriverCounts>> QueryDrivers(
       const RollupQuery& query) = 0;
+
+  // Responses with a non-empty comment in the query's day range and
+  // filters, newest first (by day, then by response id descending), at most
+  // `limit` of those for which `accept` returns true. The query must not
+  // group. Cost: one seek per filtered agent (or a scan of the comment index
+  // when no agent filter is given) plus one read per returned response.
+  virtual absl::StatusOr<std::vector<SurveyResponse>> ListComments(
+      const RollupQuery& query, size_t limit,
+      const std::function<bool(const SurveyResponse&)>& accept) = 0;
 
   // Raw records by id; nullopt when absent.
   virtual absl::StatusOr<std::optional<Interaction>> GetInteraction(

@@ -26,6 +26,16 @@ std::string ResponseLinkKey(std::string_view interaction_id,
   return key;
 }
 
+std::string CommentKey(std::string_view agent_id, int32_t day,
+                       std::string_view response_id) {
+  std::string key;
+  AppendVarint(agent_id.size(), &key);
+  key.append(agent_id);
+  AppendDay(day, &key);
+  key.append(response_id);
+  return key;
+}
+
 WritePlanner::WritePlanner(rocksdb::DB* db, const ColumnFamilies& cfs)
     : db_(db), cfs_(cfs) {}
 
@@ -168,6 +178,12 @@ absl::Status WritePlanner::AddResponses(
     }
     stored = EncodeResponse(response);
     batch_.Put(cfs_.responses, response.response_id, *stored);
+    if (!response.comment.empty()) {
+      batch_.Put(cfs_.comments,
+                 CommentKey(response.agent_id, DayNumberOf(response.submitted_at),
+                            response.response_id),
+                 rocksdb::Slice());
+    }
     if (!response.interaction_id.empty()) {
       batch_.Put(cfs_.response_links,
                  ResponseLinkKey(response.interaction_id, response.response_id),

@@ -33,6 +33,7 @@ struct ColumnFamilies {
   rocksdb::ColumnFamilyHandle* response_links = nullptr;
   rocksdb::ColumnFamilyHandle* rollups = nullptr;
   rocksdb::ColumnFamilyHandle* driver_rollups = nullptr;
+  rocksdb::ColumnFamilyHandle* comments = nullptr;
 };
 
 class WritePlanner {
@@ -86,6 +87,11 @@ class WritePlanner {
 // not the interaction is stored yet.
 std::string ResponseLinkKey(std::string_view interaction_id,
                             std::string_view response_id);
+
+// Key of the comments column family (an index of responses with a comment):
+// varint length + agent_id, 4-byte day (as in rollup keys), response_id.
+std::string CommentKey(std::string_view agent_id, int32_t day,
+                       std::string_view response_id);
 
 }  // namespace cxscore::storage
 

@@ -206,3 +206,41 @@ TEST_F(ScoreServiceTest, RankAgentsLeavesOutUnattributed) {
 
 }  // namespace
 }  // namespace cxscore::server
+
+namespace cxscore::server {
+namespace {
+
+TEST_F(ScoreServiceTest, ListCommentsNewestFirstFilteredWithoutCustomerIds) {
+  std::vector<SurveyResponse> responses;
+  for (int i = 0; i < 12; ++i) {
+    SurveyResponse r;
+    r.response_id = "r" + std::to_string(i);
+    r.agent_id = i % 2 ? "ann" : "bob";
+    r.customer_id = "customer-" + std::to_string(i);
+    r.submitted_at = Day(2025, 3, 1 + i);
+    r.nps = i % 3 == 0 ? 2 : 10;
+    if (i != 6) r.comment = "comment " + std::to_string(i);
+    responses.push_back(r);
+  }
+  ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, responses).ok());
+  storage::RollupQuery bob;
+  bob.agents = {"bob"};
+  auto detractors = service_->ListComments(bob, CommentFilter::kDetractors, 10);
+  ASSERT_TRUE(detractors.ok()) << detractors.status();
+  std::vector<std::string> ids;
+  for (const SurveyResponse& r : *detractors) {
+    ids.push_back(r.response_id);
+    EXPECT_TRUE(r.customer_id.empty());
+  }
+  // bob: even i; detractors: i % 3 == 0 -> 0, 6 (no comment), 12 (absent).
+  EXPECT_EQ(ids, std::vector<std::string>{"r0"});
+  auto any = service_->ListComments({}, CommentFilter::kAny, 3);
+  ASSERT_TRUE(any.ok());
+  ASSERT_EQ(any->size(), 3u);
+  EXPECT_EQ((*any)[0].response_id, "r11");
+  EXPECT_EQ((*any)[1].response_id, "r10");
+  EXPECT_EQ((*any)[2].response_id, "r9");
+}
+
+}  // namespace
+}  // namespace cxscore::server
