@@ -40,3 +40,15 @@ format:
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR)
+
+# The same targets built and tested with Bazel, offline against Debian's
+# packages, plus a check that both builds compile the same sources and a
+# smoke test of the Bazel-built server with the CMake-built CLI
+# (docs/bazel.md). Bazel's output base is $(BUILD_DIR)/bazel-base.
+# BAZEL_EXAMPLE=1 also builds bazel-compat/example, an outside workspace that
+# depends on cxscore (it compiles cxscore once more).
+BAZEL_EXAMPLE ?= 0
+.PHONY: bazel-test
+bazel-test: build
+	BUILD_DIR=$(BUILD_DIR) JOBS=$(JOBS) BAZEL_EXAMPLE=$(BAZEL_EXAMPLE) \
+	  bazel-compat/run.sh
