@@ -5,17 +5,19 @@
 #include <iostream>
 #include <memory>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "CLI/CLI.hpp"
 #include "absl/time/time.h"
+#include "client/agents_command.h"
+#include "client/drivers_command.h"
 #include "client/exit_codes.h"
 #include "client/import_command.h"
 #include "client/output_format.h"
 #include "client/rpc.h"
 #include "client/scores_command.h"
+#include "client/trend_command.h"
 #include "cxscore/v1/cxscore.grpc.pb.h"
 
 namespace cxscore::client {
@@ -23,10 +25,38 @@ namespace {
 
 constexpr double kDefaultTimeoutSeconds = 30;
 
+// A repeatable option: every occurrence is kept, in order.
+CLI::Option* AddRepeatable(CLI::App* app, const std::string& flag,
+                           std::vector<std::string>* values,
+                           const std::string& help) {
+  return app->add_option(flag, *values, help)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+// --from, --to, --agent, --team, --channel: the same for every query.
+void AddSelectionOptions(CLI::App* app, SelectionArgs* args) {
+  app->add_option("--from", args->from,
+                  "First day YYYY-MM-DD (UTC) or RFC 3339 timestamp");
+  app->add_option("--to", args->to,
+                  "Last day YYYY-MM-DD (UTC, inclusive) or RFC 3339 "
+                  "timestamp (exclusive)");
+  AddRepeatable(app, "--agent", &args->agents, "Only this agent (repeatable)");
+  AddRepeatable(app, "--team", &args->teams, "Only this team (repeatable)");
+  AddRepeatable(app, "--channel", &args->channels,
+                "Only this channel (repeatable)");
+}
+
+void AddNpsIntervalOption(CLI::App* app, std::string* method) {
+  app->add_option("--nps-interval", *method,
+                  "NPS interval: adjusted-wald or wald")
+      ->capture_default_str();
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{
       "cxscore: import customer-experience data into a cxscored server and "
-      "read NPS, CSAT, CES, VES and service scores from it.",
+      "read scores, drivers, trends and fair agent rankings from it.",
       "cxscore"};
   app.set_version_flag("--version", "cxscore " CXSCORE_VERSION);
   app.require_subcommand(1);
@@ -40,10 +70,11 @@ int Main(int argc, char** argv) {
       ->envname("CXSCORE_SERVER")
       ->capture_default_str();
   app.add_option("--format", format_name,
-                 "Output of `scores`: table, json or csv")
+                 "Output of scores, drivers, trend and agents: table, json "
+                 "or csv")
       ->capture_default_str();
   app.add_option("--timeout", timeout_seconds,
-                 "Seconds to wait for the server: the whole call for `scores`, "
+                 "Seconds to wait for the server: the whole call for a query, "
                  "each batch and the final summary for `import`")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -75,30 +106,55 @@ int Main(int argc, char** argv) {
   CLI::App* scores =
       app.add_subcommand("scores", "NPS, CSAT, CES, VES and service scores");
   ScoresQuery query;
-  scores
-      ->add_option("--by", query.by,
-                   "Group by a comma list of agent, team, channel, day, "
-                   "week, month")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  scores->add_option("--from", query.from,
-                     "First day YYYY-MM-DD (UTC) or RFC 3339 timestamp");
-  scores->add_option("--to", query.to,
-                     "Last day YYYY-MM-DD (UTC, inclusive) or RFC 3339 "
-                     "timestamp (exclusive)");
-  for (auto [flag, values, help] :
-       {std::tuple{"--agent", &query.agents, "Only this agent (repeatable)"},
-        std::tuple{"--team", &query.teams, "Only this team (repeatable)"},
-        std::tuple{"--channel", &query.channels,
-                   "Only this channel (repeatable)"}}) {
-    scores->add_option(flag, *values, help)
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  }
-  scores
-      ->add_option("--nps-interval", query.nps_interval,
-                   "NPS interval: adjusted-wald or wald")
+  AddRepeatable(scores, "--by", &query.by,
+                "Group by a comma list of agent, team, channel, day, week, "
+                "month");
+  AddSelectionOptions(scores, &query.selection);
+  AddNpsIntervalOption(scores, &query.nps_interval);
+  std::string compare;
+  CLI::Option* compare_option = scores->add_option(
+      "--compare", compare,
+      "Compare every group with `previous` (the period of the same length "
+      "right before --from..--to) or FROM..TO");
+
+  // drivers
+  CLI::App* drivers = app.add_subcommand(
+      "drivers", "Which metric moves with service performance (Spearman)");
+  DriversQuery drivers_query;
+  AddSelectionOptions(drivers, &drivers_query.selection);
+  AddRepeatable(drivers, "--kpi", &drivers_query.kpis,
+                "Only this KPI (repeatable, or a comma list): "
+                "time_to_first_response, time_to_close, reopens, transfers, "
+                "first_contact_resolution; default all");
+  drivers
+      ->add_option("--level", drivers_query.level,
+                   "Correlate per response, per agent or per week")
       ->capture_default_str();
+
+  // trend
+  CLI::App* trend = app.add_subcommand(
+      "trend", "One metric per day, week or month, with change flags");
+  TrendQuery trend_query;
+  trend->add_option("--metric", trend_query.metric, "nps, csat, ces or ves")
+      ->required();
+  AddRepeatable(trend, "--by", &trend_query.by,
+                "One series per value of a comma list of agent, team, "
+                "channel");
+  trend
+      ->add_option("--interval", trend_query.interval,
+                   "Period of a point: day, week or month")
+      ->required();
+  AddSelectionOptions(trend, &trend_query.selection);
+  AddNpsIntervalOption(trend, &trend_query.nps_interval);
+
+  // agents
+  CLI::App* agents = app.add_subcommand(
+      "agents", "Agents ranked fairly by a metric (empirical Bayes)");
+  AgentsQuery agents_query;
+  agents->add_option("--rank-by", agents_query.rank_by, "nps, csat, ces or ves")
+      ->required();
+  AddSelectionOptions(agents, &agents_query.selection);
+  AddNpsIntervalOption(agents, &agents_query.nps_interval);
 
   try {
     app.parse(argc, argv);
@@ -131,8 +187,33 @@ int Main(int argc, char** argv) {
     return RunImportCommand(*stub, import_options, std::cin, std::cout,
                             std::cerr);
   }
+  if (drivers->parsed()) {
+    DriversCommandOptions options;
+    options.query = std::move(drivers_query);
+    options.format = *format;
+    options.timeout = timeout;
+    options.server = server;
+    return RunDriversCommand(*stub, options, std::cout, std::cerr);
+  }
+  if (trend->parsed()) {
+    TrendCommandOptions options;
+    options.query = std::move(trend_query);
+    options.format = *format;
+    options.timeout = timeout;
+    options.server = server;
+    return RunTrendCommand(*stub, options, std::cout, std::cerr);
+  }
+  if (agents->parsed()) {
+    AgentsCommandOptions options;
+    options.query = std::move(agents_query);
+    options.format = *format;
+    options.timeout = timeout;
+    options.server = server;
+    return RunAgentsCommand(*stub, options, std::cout, std::cerr);
+  }
   ScoresCommandOptions scores_options;
   scores_options.query = std::move(query);
+  if (compare_option->count() > 0) scores_options.query.compare = compare;
   scores_options.format = *format;
   scores_options.timeout = timeout;
   scores_options.server = server;

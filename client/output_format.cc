@@ -1,9 +1,19 @@
 #include "client/output_format.h"
 
 #include "absl/strings/str_cat.h"
+#include "client/agents_csv.h"
+#include "client/agents_json.h"
+#include "client/agents_table.h"
+#include "client/drivers_csv.h"
+#include "client/drivers_json.h"
+#include "client/drivers_table.h"
+#include "client/json_format.h"
 #include "client/scores_csv.h"
 #include "client/scores_json.h"
 #include "client/scores_table.h"
+#include "client/trend_csv.h"
+#include "client/trend_json.h"
+#include "client/trend_table.h"
 
 namespace cxscore::client {
 
@@ -16,21 +26,63 @@ absl::StatusOr<OutputFormat> ParseOutputFormat(absl::string_view text) {
 }
 
 void WriteScores(const v1::GetScoresResponse& response,
-                 const std::vector<v1::Dimension>& dimensions,
+                 const std::vector<v1::Dimension>& dimensions, bool compared,
                  OutputFormat format, std::ostream& out) {
   switch (format) {
     case OutputFormat::kJson:
-      // Invalid UTF-8 from the server becomes U+FFFD instead of throwing.
-      out << ScoresToJson(response).dump(
-                 2, ' ', false,
-                 nlohmann::ordered_json::error_handler_t::replace)
-          << "\n";
+      WriteJson(ScoresToJson(response, compared), out);
       return;
     case OutputFormat::kCsv:
-      WriteScoresCsv(response, dimensions, out);
+      WriteScoresCsv(response, dimensions, compared, out);
       return;
     case OutputFormat::kTable:
-      WriteScoresTable(response, dimensions, out);
+      WriteScoresTable(response, dimensions, compared, out);
+      return;
+  }
+}
+
+void WriteDrivers(const v1::GetDriversResponse& response, OutputFormat format,
+                  std::ostream& out) {
+  switch (format) {
+    case OutputFormat::kJson:
+      WriteJson(DriversToJson(response), out);
+      return;
+    case OutputFormat::kCsv:
+      WriteDriversCsv(response, out);
+      return;
+    case OutputFormat::kTable:
+      WriteDriversTable(response, out);
+      return;
+  }
+}
+
+void WriteTrend(const v1::GetTrendResponse& response,
+                const std::vector<v1::Dimension>& dimensions, v1::Metric metric,
+                OutputFormat format, std::ostream& out) {
+  switch (format) {
+    case OutputFormat::kJson:
+      WriteJson(TrendToJson(response, metric), out);
+      return;
+    case OutputFormat::kCsv:
+      WriteTrendCsv(response, dimensions, metric, out);
+      return;
+    case OutputFormat::kTable:
+      WriteTrendTable(response, dimensions, metric, out);
+      return;
+  }
+}
+
+void WriteAgents(const v1::RankAgentsResponse& response, v1::Metric metric,
+                 OutputFormat format, std::ostream& out) {
+  switch (format) {
+    case OutputFormat::kJson:
+      WriteJson(AgentsToJson(response), out);
+      return;
+    case OutputFormat::kCsv:
+      WriteAgentsCsv(response, out);
+      return;
+    case OutputFormat::kTable:
+      WriteAgentsTable(response, metric, out);
       return;
   }
 }

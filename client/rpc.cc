@@ -66,12 +66,28 @@ absl::Status RpcError(const grpc::Status& status, absl::string_view server,
           absl::StrCat("the cxscore server at ", server,
                        " did not answer within ", absl::FormatDuration(timeout),
                        " (raise --timeout if it is busy)"));
+    case grpc::StatusCode::UNIMPLEMENTED:
+      return absl::Status(
+          code, absl::StrCat("the cxscore server at ", server,
+                             " does not implement this call (UNIMPLEMENTED: ",
+                             status.error_message(),
+                             "); it may be older than this client"));
     default:
       return absl::Status(
           code, absl::StrCat("the cxscore server at ", server, " answered ",
                              GrpcCodeName(status.error_code()), ": ",
                              status.error_message()));
   }
+}
+
+absl::Status CallWithDeadline(
+    absl::Duration timeout, absl::string_view server,
+    const std::function<grpc::Status(grpc::ClientContext*)>& call) {
+  grpc::ClientContext context;
+  context.set_deadline(DeadlineFromNow(timeout));
+  grpc::Status status = call(&context);
+  if (status.ok()) return absl::OkStatus();
+  return RpcError(status, server, timeout);
 }
 
 std::chrono::system_clock::time_point DeadlineFromNow(absl::Duration timeout) {

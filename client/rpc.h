@@ -28,9 +28,17 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address);
 //   DEADLINE_EXCEEDED  "the cxscore server at ADDR did not answer within Ns"
 //                      (callers pass this code too when a StepDeadline
 //                      cancelled the call)
+//   UNIMPLEMENTED      "the cxscore server at ADDR does not implement this
+//                      call (...); it may be older than this client"
 //   anything else      "the cxscore server at ADDR answered CODE: message"
 absl::Status RpcError(const grpc::Status& status, absl::string_view server,
                       absl::Duration timeout);
+
+// Makes one unary call, `call(context)`, with a deadline `timeout` from now.
+// OK, or the call's failure as RpcError(status, server, timeout).
+absl::Status CallWithDeadline(
+    absl::Duration timeout, absl::string_view server,
+    const std::function<grpc::Status(grpc::ClientContext*)>& call);
 
 // "INVALID_ARGUMENT", "UNAVAILABLE", ...
 absl::string_view GrpcCodeName(grpc::StatusCode code);

@@ -17,13 +17,13 @@ int RunScoresCommand(v1::CxScore::StubInterface& stub,
     return kExitFailure;
   }
 
-  grpc::ClientContext context;
-  context.set_deadline(DeadlineFromNow(options.timeout));
   v1::GetScoresResponse response;
-  grpc::Status status = stub.GetScores(&context, *request, &response);
+  absl::Status status = CallWithDeadline(
+      options.timeout, options.server, [&](grpc::ClientContext* context) {
+        return stub.GetScores(context, *request, &response);
+      });
   if (!status.ok()) {
-    err << "cxscore: "
-        << RpcError(status, options.server, options.timeout).message() << "\n";
+    err << "cxscore: " << status.message() << "\n";
     return kExitFailure;
   }
 
@@ -31,7 +31,21 @@ int RunScoresCommand(v1::CxScore::StubInterface& stub,
   for (int d : request->group_by()) {
     dimensions.push_back(static_cast<v1::Dimension>(d));
   }
-  WriteScores(response, dimensions, options.format, out);
+  const bool compared = request->has_compare_from();
+  if (compared && response.groups_size() > 0) {
+    bool any = false;
+    for (const v1::GroupScores& group : response.groups()) {
+      any = any || group.has_comparison();
+    }
+    // A server older than --compare ignores the range; say so rather than
+    // print a comparison of nulls without comment.
+    if (!any) {
+      err << "cxscore: warning: the server at " << options.server
+          << " returned no comparison (it may be older than --compare); the "
+             "comparison fields are null\n";
+    }
+  }
+  WriteScores(response, dimensions, compared, options.format, out);
   return kExitOk;
 }
 

@@ -1,12 +1,12 @@
 #include "client/scores_query.h"
 
 #include <algorithm>
-#include <optional>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "client/cell_values.h"
+#include "client/compare_range.h"
 
 namespace cxscore::client {
 namespace {
@@ -24,10 +24,6 @@ constexpr NamedDimension kDimensions[] = {
 
 constexpr absl::string_view kDimensionList =
     "agent, team, channel, day, week, month";
-
-absl::string_view FlagName(TimeBound bound) {
-  return bound == TimeBound::kFrom ? "--from" : "--to";
-}
 
 }  // namespace
 
@@ -66,22 +62,22 @@ absl::StatusOr<std::vector<v1::Dimension>> ParseDimensions(
   return dimensions;
 }
 
-absl::StatusOr<absl::Time> ParseTimeBound(absl::string_view text,
-                                          TimeBound bound) {
-  if (text.find('T') == absl::string_view::npos &&
-      text.find('t') == absl::string_view::npos) {
-    absl::StatusOr<absl::Time> day = ParseUtcDate(text);
-    if (day.ok()) {
-      return bound == TimeBound::kFrom ? *day : *day + absl::Hours(24);
+absl::StatusOr<std::vector<v1::Dimension>> ParseDimensionLists(
+    const std::vector<std::string>& lists) {
+  std::vector<v1::Dimension> all;
+  for (const std::string& list : lists) {
+    absl::StatusOr<std::vector<v1::Dimension>> dimensions =
+        ParseDimensions(list);
+    if (!dimensions.ok()) return dimensions.status();
+    for (v1::Dimension d : *dimensions) {
+      if (std::find(all.begin(), all.end(), d) != all.end()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "--by: dimension \"", DimensionName(d), "\" is given twice"));
+      }
+      all.push_back(d);
     }
-  } else {
-    absl::StatusOr<absl::Time> t = ParseRfc3339(text);
-    if (t.ok()) return *t;
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      FlagName(bound), " \"", text,
-      "\": expected a date YYYY-MM-DD (UTC) or an RFC 3339 timestamp such as "
-      "2025-02-13T09:30:00Z"));
+  return all;
 }
 
 absl::StatusOr<v1::NpsInterval> ParseNpsInterval(absl::string_view text) {
@@ -94,64 +90,31 @@ absl::StatusOr<v1::NpsInterval> ParseNpsInterval(absl::string_view text) {
 absl::StatusOr<v1::GetScoresRequest> BuildScoresRequest(
     const ScoresQuery& query) {
   v1::GetScoresRequest request;
-  std::vector<v1::Dimension> all;
-  for (const std::string& list : query.by) {
-    absl::StatusOr<std::vector<v1::Dimension>> dimensions =
-        ParseDimensions(list);
-    if (!dimensions.ok()) return dimensions.status();
-    for (v1::Dimension d : *dimensions) {
-      if (std::find(all.begin(), all.end(), d) != all.end()) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "--by: dimension \"", DimensionName(d), "\" is given twice"));
-      }
-      all.push_back(d);
-      request.add_group_by(d);
-    }
-  }
+  absl::StatusOr<std::vector<v1::Dimension>> dimensions =
+      ParseDimensionLists(query.by);
+  if (!dimensions.ok()) return dimensions.status();
+  for (v1::Dimension d : *dimensions) request.add_group_by(d);
 
-  std::optional<absl::Time> from;
-  std::optional<absl::Time> to;
-  if (!query.from.empty()) {
-    absl::StatusOr<absl::Time> t = ParseTimeBound(query.from, TimeBound::kFrom);
-    if (!t.ok()) return t.status();
-    from = *t;
-    *request.mutable_from() = ToProtoTimestamp(*t);
-  }
-  if (!query.to.empty()) {
-    absl::StatusOr<absl::Time> t = ParseTimeBound(query.to, TimeBound::kTo);
-    if (!t.ok()) return t.status();
-    to = *t;
-    *request.mutable_to() = ToProtoTimestamp(*t);
-  }
-  if (from.has_value() && to.has_value() && *from >= *to) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--from ", query.from, " is not before --to ", query.to,
-                     " (the period would be empty)"));
-  }
-
-  struct Filter {
-    absl::string_view flag;
-    const std::vector<std::string>* values;
-    google::protobuf::RepeatedPtrField<std::string>* wire;
-  };
-  for (const Filter& filter :
-       {Filter{"--agent", &query.agents, request.mutable_agents()},
-        Filter{"--team", &query.teams, request.mutable_teams()},
-        Filter{"--channel", &query.channels, request.mutable_channels()}}) {
-    for (const std::string& value : *filter.values) {
-      // protobuf cannot carry invalid UTF-8 in a string field.
-      if (!IsValidUtf8(value)) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(filter.flag, " value is not valid UTF-8"));
-      }
-      filter.wire->Add(std::string(value));
-    }
-  }
+  absl::StatusOr<v1::Selection> selection = BuildSelection(query.selection);
+  if (!selection.ok()) return selection.status();
+  if (selection->has_from()) *request.mutable_from() = selection->from();
+  if (selection->has_to()) *request.mutable_to() = selection->to();
+  *request.mutable_agents() = selection->agents();
+  *request.mutable_teams() = selection->teams();
+  *request.mutable_channels() = selection->channels();
 
   absl::StatusOr<v1::NpsInterval> interval =
       ParseNpsInterval(query.nps_interval);
   if (!interval.ok()) return interval.status();
   request.set_nps_interval(*interval);
+
+  if (query.compare.has_value()) {
+    absl::StatusOr<CompareRange> range =
+        ParseCompareRange(*query.compare, *selection);
+    if (!range.ok()) return range.status();
+    *request.mutable_compare_from() = ToProtoTimestamp(range->from);
+    *request.mutable_compare_to() = ToProtoTimestamp(range->to);
+  }
   return request;
 }
 

@@ -3,12 +3,14 @@
 #ifndef CXSCORE_CLIENT_SCORES_QUERY_H_
 #define CXSCORE_CLIENT_SCORES_QUERY_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "client/selection_args.h"
 #include "cxscore/v1/cxscore.pb.h"
 
 namespace cxscore::client {
@@ -17,13 +19,10 @@ struct ScoresQuery {
   // Each entry a comma list of agent, team, channel, day, week, month; all
   // entries together give the grouping, in the order given.
   std::vector<std::string> by;
-  std::string from;  // "" = unbounded
-  std::string to;    // "" = unbounded
-  // Filters; an empty string selects unattributed records.
-  std::vector<std::string> agents;
-  std::vector<std::string> teams;
-  std::vector<std::string> channels;
+  SelectionArgs selection;  // --from, --to, --agent, --team, --channel
   std::string nps_interval = "adjusted-wald";  // or "wald"
+  // Unset = no comparison; else "previous" or "FROM..TO" (compare_range.h).
+  std::optional<std::string> compare;
 };
 
 // "agent", "team", ...; "dimension_N" for values this client does not know.
@@ -34,18 +33,16 @@ std::string DimensionName(v1::Dimension dimension);
 absl::StatusOr<std::vector<v1::Dimension>> ParseDimensions(
     absl::string_view list);
 
-enum class TimeBound { kFrom, kTo };
-
-// A date YYYY-MM-DD is a whole UTC day: --from starts at its midnight, --to
-// includes it (so it becomes the next midnight, the wire's bound being
-// exclusive). An RFC 3339 timestamp is taken as is.
-absl::StatusOr<absl::Time> ParseTimeBound(absl::string_view text,
-                                          TimeBound bound);
+// Every --by value in turn (ParseDimensions), concatenated: --by agent --by
+// week equals --by agent,week. A dimension may not repeat across them.
+absl::StatusOr<std::vector<v1::Dimension>> ParseDimensionLists(
+    const std::vector<std::string>& lists);
 
 // "adjusted-wald" or "wald".
 absl::StatusOr<v1::NpsInterval> ParseNpsInterval(absl::string_view text);
 
-// All of the above, plus: --from must lie before --to.
+// All of the above, the selection (BuildSelection) and the comparison range
+// (ParseCompareRange).
 absl::StatusOr<v1::GetScoresRequest> BuildScoresRequest(
     const ScoresQuery& query);
 

@@ -140,7 +140,35 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
            {"scores", "--by", "agent,year"},
            {"scores", "--from", "2025-02-30"},
            {"scores", "--nps-interval", "exact"},
-           {"import", "responses", "x.csv", "--batch-size", "0"}}) {
+           {"import", "responses", "x.csv", "--batch-size", "0"},
+           // scores --compare
+           {"scores", "--compare", "previous"},
+           {"scores", "--compare", "previous", "--from", "2025-03-01"},
+           {"scores", "--compare", "previous", "--to", "2025-03-31"},
+           {"scores", "--compare", "last-month"},
+           {"scores", "--compare", ""},
+           {"scores", "--compare", "2025-02-01..2025-01-01"},
+           {"scores", "--compare"},
+           // drivers
+           {"drivers", "--kpi", "speed"},
+           {"drivers", "--kpi", "reopens,reopens"},
+           {"drivers", "--level", "team"},
+           {"drivers", "--from", "2025-02-30"},
+           {"drivers", "extra"},
+           // trend
+           {"trend", "--interval", "week"},
+           {"trend", "--metric", "nps"},
+           {"trend", "--metric", "fcr", "--interval", "week"},
+           {"trend", "--metric", "nps", "--interval", "quarter"},
+           {"trend", "--metric", "nps", "--interval", "week", "--by", "day"},
+           {"trend", "--metric", "nps", "--interval", "week", "--by", "plan"},
+           {"trend", "--metric", "nps", "--interval", "week", "--nps-interval",
+            "exact"},
+           // agents
+           {"agents"},
+           {"agents", "--rank-by", "fcr"},
+           {"agents", "--rank-by", "nps", "--to", "yesterday"},
+           {"agents", "--rank-by", "nps", "--by", "team"}}) {
     CliResult r = Run(args);
     EXPECT_EQ(r.exit_code, 2) << testing::PrintToString(args) << r.err;
     EXPECT_THAT(r.out, IsEmpty()) << testing::PrintToString(args);
@@ -194,6 +222,140 @@ TEST_F(CliTest, ScoresFlagsReachTheServer) {
   EXPECT_EQ(request.nps_interval(), v1::NPS_INTERVAL_WALD);
   nlohmann::json json = nlohmann::json::parse(r.out);
   EXPECT_EQ(json["groups"][0]["key"]["channel"], "email");
+}
+
+TEST_F(CliTest, ScoresCompareReachesTheServer) {
+  server_.service().scores_response.add_groups();
+  CliResult r = Run({"--server", server_.address(), "--format", "json",
+                     "scores", "--from", "2025-03-01", "--to", "2025-03-31",
+                     "--compare", "previous"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  v1::GetScoresRequest request = server_.service().seen().scores_request;
+  EXPECT_EQ(request.compare_from().seconds(), 1738108800);  // 2025-01-29
+  EXPECT_EQ(request.compare_to().seconds(), 1740787200);    // 2025-03-01
+  EXPECT_TRUE(nlohmann::json::parse(r.out)["groups"][0].contains("comparison"));
+
+  r = Run({"--server", server_.address(), "scores", "--compare",
+           "2024-03-01..2024-03-31T12:00:00Z", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  request = server_.service().seen().scores_request;
+  EXPECT_EQ(request.compare_from().seconds(), 1709251200);  // 2024-03-01
+  EXPECT_EQ(request.compare_to().seconds(), 1711886400);    // 03-31T12:00Z
+  EXPECT_FALSE(request.has_from());
+  EXPECT_THAT(r.out, HasSubstr(",comparison_nps_delta,"));
+}
+
+TEST_F(CliTest, DriversFlagsReachTheServer) {
+  server_.service().drivers_response.set_verdict("Nothing moves.");
+  CliResult r = Run({"--server",
+                     server_.address(),
+                     "drivers",
+                     "--format",
+                     "json",
+                     "--kpi",
+                     "time_to_close",
+                     "--kpi",
+                     "first_contact_resolution,time_to_first_response",
+                     "--level",
+                     "week",
+                     "--from",
+                     "2025-02-01",
+                     "--to",
+                     "2025-02-28",
+                     "--agent",
+                     "a1",
+                     "--team",
+                     "t1",
+                     "--channel",
+                     "chat",
+                     "--channel",
+                     ""});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, IsEmpty());
+  v1::GetDriversRequest request = server_.service().seen().drivers_request;
+  EXPECT_THAT(request.kpis(), ElementsAre(v1::KPI_TIME_TO_CLOSE,
+                                          v1::KPI_FIRST_CONTACT_RESOLUTION,
+                                          v1::KPI_TIME_TO_FIRST_RESPONSE));
+  EXPECT_EQ(request.level(), v1::DRIVER_LEVEL_WEEK);
+  EXPECT_EQ(request.selection().from().seconds(), 1738368000);
+  EXPECT_EQ(request.selection().to().seconds(), 1740787200);
+  EXPECT_THAT(request.selection().agents(), ElementsAre("a1"));
+  EXPECT_THAT(request.selection().teams(), ElementsAre("t1"));
+  EXPECT_THAT(request.selection().channels(), ElementsAre("chat", ""));
+  EXPECT_EQ(
+      nlohmann::json::parse(r.out),
+      nlohmann::json::parse(
+          R"({"pairs": [], "ranking": [], "verdict": "Nothing moves."})"));
+}
+
+TEST_F(CliTest, TrendFlagsReachTheServer) {
+  v1::TrendSeries* series = server_.service().trend_response.add_series();
+  series->add_points()->set_period("2025-02");
+  CliResult r = Run({"--server", server_.address(), "--format", "csv", "trend",
+                     "--metric", "ves", "--by", "agent,channel", "--interval",
+                     "month", "--team", "t1", "--nps-interval", "wald"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  v1::GetTrendRequest request = server_.service().seen().trend_request;
+  EXPECT_EQ(request.metric(), v1::METRIC_VES);
+  EXPECT_THAT(request.group_by(),
+              ElementsAre(v1::DIMENSION_AGENT, v1::DIMENSION_CHANNEL));
+  EXPECT_EQ(request.interval(), v1::DIMENSION_MONTH);
+  EXPECT_THAT(request.selection().teams(), ElementsAre("t1"));
+  EXPECT_EQ(request.nps_interval(), v1::NPS_INTERVAL_WALD);
+  EXPECT_EQ(r.out,
+            "agent,channel,period,n,value,ci_low,ci_high,change,p\n"
+            ",,2025-02,0,,,,,\n");
+
+  r = Run({"--server", server_.address(), "trend", "--metric", "nps",
+           "--interval", "day"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(server_.service().seen().trend_request.interval(),
+            v1::DIMENSION_DAY);
+  EXPECT_THAT(r.out, StartsWith("all"));
+}
+
+TEST_F(CliTest, AgentsFlagsReachTheServer) {
+  v1::AgentRank* agent = server_.service().agents_response.add_agents();
+  agent->set_agent("ann");
+  agent->set_n(3);
+  CliResult r = Run({"--server", server_.address(), "agents", "--rank-by",
+                     "ces", "--from", "2025-02-01", "--channel", "email"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  v1::RankAgentsRequest request = server_.service().seen().agents_request;
+  EXPECT_EQ(request.rank_by(), v1::METRIC_CES);
+  EXPECT_EQ(request.selection().from().seconds(), 1738368000);
+  EXPECT_THAT(request.selection().channels(), ElementsAre("email"));
+  EXPECT_EQ(request.nps_interval(), v1::NPS_INTERVAL_ADJUSTED_WALD);
+  EXPECT_THAT(r.out, StartsWith("rank  agent"));
+  EXPECT_THAT(r.out, HasSubstr("adjusted: "));
+}
+
+TEST_F(CliTest, AnalyticsAgainstAServerWithoutThemExitTwo) {
+  server_.service().status_to_return =
+      grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "");
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{
+           {"drivers"},
+           {"trend", "--metric", "nps", "--interval", "week"},
+           {"agents", "--rank-by", "nps"}}) {
+    std::vector<std::string> full = {"--server", server_.address()};
+    full.insert(full.end(), args.begin(), args.end());
+    CliResult r = Run(full);
+    EXPECT_EQ(r.exit_code, 2) << testing::PrintToString(args);
+    EXPECT_THAT(r.err, HasSubstr("does not implement this call"));
+    EXPECT_THAT(r.out, IsEmpty());
+  }
+}
+
+TEST_F(CliTest, HelpListsTheAnalyticsCommands) {
+  CliResult r = Run({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* command : {"drivers", "trend", "agents"}) {
+    EXPECT_THAT(r.out, HasSubstr(command));
+  }
+  r = Run({"scores", "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.out, HasSubstr("--compare"));
 }
 
 TEST_F(CliTest, GlobalOptionsMayFollowTheCommand) {

@@ -96,18 +96,49 @@ grpc::Status FakeCxScoreService::SubmitResponses(
   return status_to_return;
 }
 
-grpc::Status FakeCxScoreService::GetScores(grpc::ServerContext* context,
-                                           const v1::GetScoresRequest* request,
-                                           v1::GetScoresResponse* response) {
+template <typename Request, typename Response>
+grpc::Status FakeCxScoreService::Answer(grpc::ServerContext* context,
+                                        const Request& request,
+                                        Request Seen::*slot,
+                                        const Response& answer,
+                                        Response* response) {
   {
     absl::MutexLock lock(&mu_);
     ++seen_.calls;
     seen_.deadline_left = DeadlineLeft(context);
-    seen_.scores_request = *request;
+    seen_.*slot = request;
   }
   Delay(context, delay);
-  *response = scores_response;
+  *response = answer;
   return status_to_return;
+}
+
+grpc::Status FakeCxScoreService::GetScores(grpc::ServerContext* context,
+                                           const v1::GetScoresRequest* request,
+                                           v1::GetScoresResponse* response) {
+  return Answer(context, *request, &Seen::scores_request, scores_response,
+                response);
+}
+
+grpc::Status FakeCxScoreService::GetDrivers(
+    grpc::ServerContext* context, const v1::GetDriversRequest* request,
+    v1::GetDriversResponse* response) {
+  return Answer(context, *request, &Seen::drivers_request, drivers_response,
+                response);
+}
+
+grpc::Status FakeCxScoreService::GetTrend(grpc::ServerContext* context,
+                                          const v1::GetTrendRequest* request,
+                                          v1::GetTrendResponse* response) {
+  return Answer(context, *request, &Seen::trend_request, trend_response,
+                response);
+}
+
+grpc::Status FakeCxScoreService::RankAgents(
+    grpc::ServerContext* context, const v1::RankAgentsRequest* request,
+    v1::RankAgentsResponse* response) {
+  return Answer(context, *request, &Seen::agents_request, agents_response,
+                response);
 }
 
 FakeCxScoreService::Seen FakeCxScoreService::seen() const {

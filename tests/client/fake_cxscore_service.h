@@ -32,11 +32,23 @@ class FakeCxScoreService final : public v1::CxScore::Service {
   grpc::Status GetScores(grpc::ServerContext* context,
                          const v1::GetScoresRequest* request,
                          v1::GetScoresResponse* response) override;
+  grpc::Status GetDrivers(grpc::ServerContext* context,
+                          const v1::GetDriversRequest* request,
+                          v1::GetDriversResponse* response) override;
+  grpc::Status GetTrend(grpc::ServerContext* context,
+                        const v1::GetTrendRequest* request,
+                        v1::GetTrendResponse* response) override;
+  grpc::Status RankAgents(grpc::ServerContext* context,
+                          const v1::RankAgentsRequest* request,
+                          v1::RankAgentsResponse* response) override;
 
   // Configuration; set before the calls.
   absl::Duration delay = absl::ZeroDuration();  // before answering any call
   grpc::Status status_to_return = grpc::Status::OK;
   v1::GetScoresResponse scores_response;
+  v1::GetDriversResponse drivers_response;
+  v1::GetTrendResponse trend_response;
+  v1::RankAgentsResponse agents_response;
 
   // What arrived.
   struct Seen {
@@ -46,6 +58,9 @@ class FakeCxScoreService final : public v1::CxScore::Service {
     std::vector<v1::Interaction> interactions;
     std::vector<v1::SurveyResponse> responses;
     v1::GetScoresRequest scores_request;
+    v1::GetDriversRequest drivers_request;
+    v1::GetTrendRequest trend_request;
+    v1::RankAgentsRequest agents_request;
     // Time left until the call's deadline when it arrived.
     absl::Duration deadline_left = absl::InfiniteDuration();
   };
@@ -53,6 +68,12 @@ class FakeCxScoreService final : public v1::CxScore::Service {
 
  private:
   void Judge(const std::string& id, uint64_t index, v1::IngestSummary* summary);
+  // Counts a unary call, keeps its request in `slot`, waits `delay`, and
+  // returns `answer` and status_to_return.
+  template <typename Request, typename Response>
+  grpc::Status Answer(grpc::ServerContext* context, const Request& request,
+                      Request Seen::*slot, const Response& answer,
+                      Response* response);
 
   mutable absl::Mutex mu_;
   Seen seen_ ABSL_GUARDED_BY(mu_);

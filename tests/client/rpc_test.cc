@@ -74,6 +74,14 @@ TEST(RpcErrorTest, MessagesNameTheServer) {
   EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(refused.message(),
               HasSubstr("h:1 answered INVALID_ARGUMENT: from: bad"));
+
+  absl::Status missing =
+      RpcError(grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "GetTrend"), "h:1",
+               absl::Seconds(30));
+  EXPECT_EQ(missing.code(), absl::StatusCode::kUnimplemented);
+  EXPECT_THAT(missing.message(),
+              HasSubstr("h:1 does not implement this call (UNIMPLEMENTED: "
+                        "GetTrend); it may be older than this client"));
 }
 
 }  // namespace

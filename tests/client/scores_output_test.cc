@@ -92,7 +92,7 @@ std::vector<std::string> Keys(const Json& object) {
 // The JSON as another program reads it: the printed text, parsed.
 Json PrintedJson(const v1::GetScoresResponse& response) {
   std::ostringstream out;
-  WriteScores(response, kDims, OutputFormat::kJson, out);
+  WriteScores(response, kDims, /*compared=*/false, OutputFormat::kJson, out);
   return Json::parse(out.str());
 }
 
@@ -206,8 +206,8 @@ TEST(ScoresJsonTest, InvalidUtf8FromTheServerDoesNotThrow) {
   part->set_dimension(v1::DIMENSION_AGENT);
   part->set_value("bad\xFF");
   std::ostringstream out;
-  EXPECT_NO_THROW(
-      WriteScores(response, {v1::DIMENSION_AGENT}, OutputFormat::kJson, out));
+  EXPECT_NO_THROW(WriteScores(response, {v1::DIMENSION_AGENT}, false,
+                              OutputFormat::kJson, out));
   EXPECT_NO_THROW(Json::parse(out.str()));
 }
 
@@ -215,7 +215,7 @@ std::vector<std::vector<std::string>> PrintedCsv(
     const v1::GetScoresResponse& response,
     const std::vector<v1::Dimension>& dims) {
   std::ostringstream out;
-  WriteScores(response, dims, OutputFormat::kCsv, out);
+  WriteScores(response, dims, /*compared=*/false, OutputFormat::kCsv, out);
   std::istringstream in(out.str());
   CsvReader reader(&in);
   std::vector<std::vector<std::string>> rows;
@@ -291,7 +291,7 @@ TEST(ScoresCsvTest, UngroupedHasNoKeyColumns) {
 std::vector<std::string> PrintedTable(const v1::GetScoresResponse& response,
                                       const std::vector<v1::Dimension>& dims) {
   std::ostringstream out;
-  WriteScores(response, dims, OutputFormat::kTable, out);
+  WriteScores(response, dims, /*compared=*/false, OutputFormat::kTable, out);
   std::vector<std::string> lines = absl::StrSplit(out.str(), '\n');
   EXPECT_EQ(lines.back(), "");  // ends with a newline
   lines.pop_back();

@@ -94,11 +94,11 @@ TEST(BuildScoresRequestTest, DefaultsAreUnboundedAndUngrouped) {
 TEST(BuildScoresRequestTest, MapsEveryArgument) {
   ScoresQuery query;
   query.by = {"channel,week", "agent"};
-  query.from = "2025-02-01";
-  query.to = "2025-02-28";
-  query.agents = {"a1", ""};
-  query.teams = {"t1"};
-  query.channels = {"email", "chat"};
+  query.selection.from = "2025-02-01";
+  query.selection.to = "2025-02-28";
+  query.selection.agents = {"a1", ""};
+  query.selection.teams = {"t1"};
+  query.selection.channels = {"email", "chat"};
   query.nps_interval = "wald";
   absl::StatusOr<v1::GetScoresRequest> request = BuildScoresRequest(query);
   ASSERT_TRUE(request.ok()) << request.status();
@@ -115,8 +115,8 @@ TEST(BuildScoresRequestTest, MapsEveryArgument) {
 
 TEST(BuildScoresRequestTest, SameDayIsOneDay) {
   ScoresQuery query;
-  query.from = "2025-02-13";
-  query.to = "2025-02-13";
+  query.selection.from = "2025-02-13";
+  query.selection.to = "2025-02-13";
   absl::StatusOr<v1::GetScoresRequest> request = BuildScoresRequest(query);
   ASSERT_TRUE(request.ok()) << request.status();
   EXPECT_EQ(request->to().seconds() - request->from().seconds(), 86400);
@@ -124,13 +124,13 @@ TEST(BuildScoresRequestTest, SameDayIsOneDay) {
 
 TEST(BuildScoresRequestTest, RejectsAnEmptyPeriod) {
   ScoresQuery query;
-  query.from = "2025-02-14";
-  query.to = "2025-02-13";
+  query.selection.from = "2025-02-14";
+  query.selection.to = "2025-02-13";
   absl::StatusOr<v1::GetScoresRequest> request = BuildScoresRequest(query);
   ASSERT_FALSE(request.ok());
   EXPECT_THAT(request.status().message(), HasSubstr("not before"));
-  query.from = "2025-02-13T10:00:00Z";
-  query.to = "2025-02-13T10:00:00Z";
+  query.selection.from = "2025-02-13T10:00:00Z";
+  query.selection.to = "2025-02-13T10:00:00Z";
   EXPECT_FALSE(BuildScoresRequest(query).ok());
 }
 
@@ -145,13 +145,13 @@ TEST(BuildScoresRequestTest, RejectsBadArguments) {
   query.by = {"agnet"};
   EXPECT_FALSE(BuildScoresRequest(query).ok());
   query = ScoresQuery();
-  query.to = "tomorrow";
+  query.selection.to = "tomorrow";
   EXPECT_FALSE(BuildScoresRequest(query).ok());
   query = ScoresQuery();
   query.nps_interval = "exact";
   EXPECT_FALSE(BuildScoresRequest(query).ok());
   query = ScoresQuery();
-  query.agents = {"\xFF"};
+  query.selection.agents = {"\xFF"};
   EXPECT_FALSE(BuildScoresRequest(query).ok());
 }
 

@@ -1,0 +1,41 @@
+#include "client/drivers_json.h"
+
+#include "client/metric_names.h"
+
+namespace cxscore::client {
+
+Json DriverPairToJson(const v1::DriverPair& pair) {
+  Json out;
+  out["metric"] = MetricJson(pair.metric());
+  out["kpi"] = KpiJson(pair.kpi());
+  out["n"] = pair.n();
+  out["rho"] = OptionalNumber(pair.has_rho(), pair.rho());
+  out["ci_low"] = OptionalNumber(pair.has_ci_low(), pair.ci_low());
+  out["ci_high"] = OptionalNumber(pair.has_ci_high(), pair.ci_high());
+  out["p"] = pair.p();
+  out["q"] = pair.q();
+  out["significant"] = pair.significant();
+  return out;
+}
+
+Json DriversToJson(const v1::GetDriversResponse& response) {
+  Json pairs = Json::array();
+  for (const v1::DriverPair& pair : response.pairs()) {
+    pairs.push_back(DriverPairToJson(pair));
+  }
+  Json ranking = Json::array();
+  for (const v1::MetricStrength& entry : response.ranking()) {
+    Json item;
+    item["metric"] = MetricJson(entry.metric());
+    item["kpi"] = KpiJson(entry.kpi());
+    item["strength"] = entry.strength();
+    ranking.push_back(std::move(item));
+  }
+  Json out;
+  out["pairs"] = std::move(pairs);
+  out["ranking"] = std::move(ranking);
+  out["verdict"] = response.verdict();
+  return out;
+}
+
+}  // namespace cxscore::client

@@ -1,0 +1,32 @@
+// The arguments of `cxscore drivers`, checked and turned into a
+// GetDriversRequest before anything is sent.
+#ifndef CXSCORE_CLIENT_DRIVERS_QUERY_H_
+#define CXSCORE_CLIENT_DRIVERS_QUERY_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "client/selection_args.h"
+#include "cxscore/v1/cxscore.pb.h"
+
+namespace cxscore::client {
+
+struct DriversQuery {
+  SelectionArgs selection;  // --from, --to, --agent, --team, --channel
+  // Each entry a KPI name or a comma list of them; none = all KPIs.
+  std::vector<std::string> kpis;
+  std::string level = "response";  // or "agent", "week"
+};
+
+// "response", "agent" or "week", case-insensitive.
+absl::StatusOr<v1::DriverLevel> ParseDriverLevel(absl::string_view text);
+
+// The selection (BuildSelection), the KPIs (ParseKpiLists) and the level.
+absl::StatusOr<v1::GetDriversRequest> BuildDriversRequest(
+    const DriversQuery& query);
+
+}  // namespace cxscore::client
+
+#endif  // CXSCORE_CLIENT_DRIVERS_QUERY_H_

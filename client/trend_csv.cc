@@ -1,0 +1,41 @@
+#include "client/trend_csv.h"
+
+#include "client/csv_writer.h"
+#include "client/json_format.h"
+#include "client/scores_query.h"
+#include "client/trend_json.h"
+
+namespace cxscore::client {
+
+std::vector<std::string> TrendCsvHeader(
+    const std::vector<v1::Dimension>& dimensions, v1::Metric metric) {
+  std::vector<std::string> header;
+  for (v1::Dimension d : dimensions) header.push_back(DimensionName(d));
+  Json empty = TrendPointToJson(v1::TrendPoint(), metric);
+  for (auto& [path, value] : FlattenJson(empty)) header.push_back(path);
+  return header;
+}
+
+void WriteTrendCsv(const v1::GetTrendResponse& response,
+                   const std::vector<v1::Dimension>& dimensions,
+                   v1::Metric metric, std::ostream& out) {
+  WriteCsvRow(out, TrendCsvHeader(dimensions, metric));
+  for (const v1::TrendSeries& series : response.series()) {
+    Json key = KeyToJson(series.key());
+    std::vector<std::string> key_cells;
+    for (v1::Dimension d : dimensions) {
+      auto it = key.find(DimensionName(d));
+      key_cells.push_back(it == key.end() ? "" : CsvCell(*it));
+    }
+    for (const v1::TrendPoint& point : series.points()) {
+      std::vector<std::string> row = key_cells;
+      Json json = TrendPointToJson(point, metric);
+      for (auto& [path, value] : FlattenJson(json)) {
+        row.push_back(CsvCell(*value));
+      }
+      WriteCsvRow(out, row);
+    }
+  }
+}
+
+}  // namespace cxscore::client
