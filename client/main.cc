@@ -4,18 +4,22 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "client/agents_command.h"
 #include "client/drivers_command.h"
 #include "client/exit_codes.h"
 #include "client/import_command.h"
 #include "client/output_format.h"
+#include "client/report_command.h"
 #include "client/rpc.h"
+#include "client/scorecard_command.h"
 #include "client/scores_command.h"
 #include "client/trend_command.h"
 #include "cxscore/v1/cxscore.grpc.pb.h"
@@ -51,6 +55,109 @@ void AddNpsIntervalOption(CLI::App* app, std::string* method) {
   app->add_option("--nps-interval", *method,
                   "NPS interval: adjusted-wald or wald")
       ->capture_default_str();
+}
+
+// scorecard, scorecards, report: documents (Markdown, JSON, HTML, PDF) for
+// people; they take --format md|json|html|pdf and --lang en|nl.
+struct DocumentCommands {
+  CLI::App* scorecard = nullptr;
+  CLI::App* scorecards = nullptr;
+  CLI::App* report = nullptr;
+  ScorecardCommandOptions scorecard_options;
+  ScorecardsCommandOptions scorecards_options;
+  ReportCommandOptions report_options;
+};
+
+void AddDocumentCommands(CLI::App* app, DocumentCommands* commands) {
+  CLI::App* scorecard = app->add_subcommand(
+      "scorecard", "One agent's coaching scorecard (docs/scorecards.md)");
+  ScorecardCommandOptions& one = commands->scorecard_options;
+  scorecard->add_option("--agent", one.agent, "The agent")->required();
+  scorecard->add_option("--from", one.document.from,
+                        "First day YYYY-MM-DD (UTC); default 29 days before "
+                        "--to");
+  scorecard->add_option("--to", one.document.to,
+                        "Last day YYYY-MM-DD (UTC, inclusive); default today");
+  scorecard->add_option("--lang", one.document.lang, "en or nl")
+      ->capture_default_str();
+  scorecard->add_option("-o,--output", one.output,
+                        "Write to FILE (required for html and pdf)");
+  commands->scorecard = scorecard;
+
+  CLI::App* scorecards = app->add_subcommand(
+      "scorecards", "A scorecard per agent of a team, plus index.html");
+  ScorecardsCommandOptions& team = commands->scorecards_options;
+  scorecards->add_option("--team", team.team, "The team")->required();
+  scorecards->add_option("--out", team.out_dir, "Folder to write into")
+      ->required();
+  scorecards->add_option("--from", team.document.from,
+                         "First day YYYY-MM-DD (UTC)");
+  scorecards->add_option("--to", team.document.to,
+                         "Last day YYYY-MM-DD (UTC, inclusive)");
+  scorecards->add_option("--lang", team.document.lang, "en or nl")
+      ->capture_default_str();
+  commands->scorecards = scorecards;
+
+  CLI::App* report = app->add_subcommand(
+      "report", "The team dashboard: channels, trends, drivers, attention");
+  ReportCommandOptions& dashboard = commands->report_options;
+  report->add_option("--from", dashboard.document.from,
+                     "First day YYYY-MM-DD (UTC); default 29 days before --to");
+  report->add_option("--to", dashboard.document.to,
+                     "Last day YYYY-MM-DD (UTC, inclusive); default today");
+  for (auto [flag, values] : {std::pair{"--team", &dashboard.teams},
+                              std::pair{"--agent", &dashboard.agents},
+                              std::pair{"--channel", &dashboard.channels}}) {
+    report->add_option(flag, *values, "Only this value (repeatable)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+  report->add_option("--lang", dashboard.document.lang, "en or nl")
+      ->capture_default_str();
+  report->add_option("-o,--output", dashboard.output,
+                     "Write to FILE (required for html and pdf)");
+  commands->report = report;
+}
+
+// Runs the document command that was parsed; nullopt when none was.
+std::optional<int> RunDocumentCommands(CLI::App& app,
+                                       DocumentCommands& commands,
+                                       const std::string& server,
+                                       double timeout_seconds,
+                                       const std::string& format_name) {
+  if (!commands.scorecard->parsed() && !commands.scorecards->parsed() &&
+      !commands.report->parsed()) {
+    return std::nullopt;
+  }
+  // The global --format default ("table") means the command's own default.
+  const std::string format =
+      app.get_option("--format")->count() > 0 ? format_name : "";
+  CallOptions call;
+  call.server = server;
+  call.timeout = absl::Seconds(timeout_seconds);
+  if (server.empty()) {
+    std::cerr << "cxscore: --server (or CXSCORE_SERVER) is empty\n";
+    return kExitFailure;
+  }
+  std::unique_ptr<v1::CxScore::Stub> stub =
+      v1::CxScore::NewStub(MakeChannel(server));
+  for (DocumentOptions* document : {&commands.scorecard_options.document,
+                                    &commands.scorecards_options.document,
+                                    &commands.report_options.document}) {
+    document->format = format;
+    document->call = call;
+    document->now = absl::Now();  // the client's clock: "today"
+  }
+  if (commands.scorecard->parsed()) {
+    return RunScorecardCommand(*stub, commands.scorecard_options, std::cout,
+                               std::cerr);
+  }
+  if (commands.report->parsed()) {
+    return RunReportCommand(*stub, commands.report_options, std::cout,
+                            std::cerr);
+  }
+  return RunScorecardsCommand(*stub, commands.scorecards_options, std::cout,
+                              std::cerr);
 }
 
 int Main(int argc, char** argv) {
@@ -156,12 +263,20 @@ int Main(int argc, char** argv) {
   AddSelectionOptions(agents, &agents_query.selection);
   AddNpsIntervalOption(agents, &agents_query.nps_interval);
 
+  DocumentCommands document_commands;
+  AddDocumentCommands(&app, &document_commands);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     // Help and version exit 0; every usage error exits 2 (CLI11 has its own
     // codes, which the contract does not allow).
     return app.exit(e) == 0 ? kExitOk : kExitFailure;
+  }
+
+  if (std::optional<int> code = RunDocumentCommands(
+          app, document_commands, server, timeout_seconds, format_name)) {
+    return *code;
   }
 
   absl::StatusOr<OutputFormat> format = ParseOutputFormat(format_name);

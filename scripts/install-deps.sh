@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-math-dev libcli11-dev nlohmann-json3-dev libutfcpp-dev
   python3  # end-to-end tests (tests/e2e, /usr/bin/python3)
+  chromium  # scorecard HTML rendered, screenshotted and printed to PDF
 )
 if [[ "${1:-}" == "--with" ]]; then shift; packages+=("$@"); fi
 

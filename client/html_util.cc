@@ -1,0 +1,369 @@
+#include "client/html_util.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace cxscore::client {
+namespace {
+
+// Chart geometry in SVG user units; the SVG scales to its container.
+constexpr double kWidth = 460, kHeight = 200;
+constexpr double kLeft = 44, kRight = 24, kTop = 12, kBottom = 30;
+
+std::string Coord(double v) { return absl::StrFormat("%.1f", v); }
+
+double NiceStep(double range) {
+  for (double step : {1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0}) {
+    if (range / step <= 5) return step;
+  }
+  return 100;
+}
+
+}  // namespace
+
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string_view DocumentCss() {
+  return R"css(
+:root {
+  --ink: #1d2330; --muted: #5b6475; --line: #d9dee7; --soft: #f4f6f9;
+  --accent: #2458a6; --better: #1b7a3d; --worse: #b42318; --warn: #9a6700;
+}
+* { box-sizing: border-box; }
+html {
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+    "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
+  color: var(--ink); background: #fff; font-size: 15px; line-height: 1.45;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact;
+}
+body { margin: 0; }
+main { max-width: 1000px; margin: 0 auto; padding: 28px 32px 40px; }
+h1 { font-size: 1.75rem; line-height: 1.2; margin: 0 0 6px; }
+h2 {
+  font-size: 1.1rem; margin: 28px 0 10px; padding-bottom: 4px;
+  border-bottom: 1px solid var(--line);
+}
+h3 { font-size: 1rem; margin: 0 0 4px; }
+p { margin: 0 0 8px; }
+.doc-header { border-bottom: 3px solid var(--accent); padding-bottom: 12px; }
+.kicker {
+  color: var(--accent); font-weight: 700; font-size: .8rem;
+  letter-spacing: .08em; text-transform: uppercase; margin: 0 0 2px;
+}
+.meta { display: flex; flex-wrap: wrap; gap: 2px 22px; margin: 0; color: var(--muted); }
+.meta div { display: flex; gap: 6px; }
+.meta dt { font-weight: 600; color: var(--ink); }
+.meta dd { margin: 0; }
+.caption { color: var(--muted); font-size: .88rem; margin: -4px 0 10px; }
+.warnings {
+  margin: 16px 0 0; padding: 10px 14px 10px 16px; background: #fff8e6;
+  border-left: 4px solid #d4a72c; border-radius: 0 6px 6px 0;
+}
+.warnings h2 { border: 0; margin: 0 0 4px; padding: 0; font-size: .95rem; color: var(--warn); }
+.warnings ul { margin: 0; padding-left: 18px; }
+.warnings li { margin: 2px 0; }
+.cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px 12px; }
+.card h3 { font-size: .78rem; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; margin: 0; }
+.card .value { font-size: 1.9rem; font-weight: 700; line-height: 1.15; font-variant-numeric: tabular-nums; }
+.card .sub { font-size: .82rem; color: var(--muted); font-variant-numeric: tabular-nums; }
+.badge {
+  display: inline-block; padding: 1px 9px; border-radius: 999px;
+  font-size: .78rem; font-weight: 600; white-space: nowrap;
+  background: #eef0f4; color: var(--muted); border: 1px solid transparent;
+}
+.badge.better { background: #e3f4e8; color: var(--better); border-color: #b7e0c3; }
+.badge.worse { background: #fde7e5; color: var(--worse); border-color: #f5c0ba; }
+.points { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.6fr); gap: 16px; }
+.points section h2 { margin-top: 22px; }
+.point {
+  border-left: 4px solid var(--line); background: var(--soft);
+  border-radius: 0 6px 6px 0; padding: 9px 12px; margin: 0 0 10px;
+}
+.point.strength { border-color: var(--better); }
+.point.focus { border-color: var(--worse); }
+.point p { font-size: .9rem; margin: 2px 0 0; }
+.point .why { color: var(--muted); }
+.empty { color: var(--muted); font-style: italic; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; margin-bottom: 14px; }
+caption { text-align: left; color: var(--muted); font-size: .85rem; padding-bottom: 6px; }
+th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+thead th { font-size: .78rem; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); }
+tbody th { font-weight: 600; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.ci { color: var(--muted); font-size: .78rem; }
+tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--line); }
+.charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px 22px; }
+figure { margin: 0; }
+figure h3 { font-size: .9rem; }
+figcaption { font-size: .82rem; color: var(--muted); }
+svg { display: block; width: 100%; height: auto; }
+svg text { font-family: inherit; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: .82rem; color: var(--muted); margin: 6px 0 0; padding: 0; list-style: none; }
+.legend li { display: flex; align-items: center; gap: 6px; }
+.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; }
+.swatch.line { height: 3px; border-radius: 0; width: 18px; }
+.swatch.dashed { height: 0; border-top: 2px dashed; width: 18px; background: none !important; }
+.comments { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px; }
+blockquote {
+  margin: 0 0 10px; padding: 8px 12px; background: var(--soft);
+  border-left: 3px solid var(--line); border-radius: 0 6px 6px 0;
+}
+blockquote.detractor { border-left-color: var(--worse); }
+blockquote.promoter { border-left-color: var(--better); }
+blockquote p { margin: 0; overflow-wrap: anywhere; }
+blockquote footer { color: var(--muted); font-size: .8rem; margin-top: 4px; }
+.method { margin-top: 30px; padding-top: 10px; border-top: 1px solid var(--line); font-size: .8rem; color: var(--muted); }
+.method h2 { font-size: .9rem; border: 0; margin: 0 0 4px; padding: 0; color: var(--ink); }
+a { color: var(--accent); }
+td, th, .point, blockquote { overflow-wrap: anywhere; }
+@page { size: A4 portrait; margin: 14mm 12mm 14mm 12mm; }
+figure.bar { max-width: 720px; }
+@media print {
+  html { font-size: 9pt; }
+  main { max-width: none; padding: 0; }
+  h2 { margin: 16px 0 6px; }
+  .card .value { font-size: 1.6rem; }
+  th, td { padding: 4px 6px; }
+  h2 { break-after: avoid; }
+  .card, .point, figure, blockquote, tr, .warnings { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+@media (max-width: 700px) {
+  main { padding: 18px 14px 30px; }
+  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .points, .charts, .comments { grid-template-columns: minmax(0, 1fr); }
+}
+)css";
+}
+
+std::string HtmlPageStart(Lang lang, std::string_view title) {
+  return absl::StrCat(
+      "<!DOCTYPE html>\n<html lang=\"", AbslView(LangCode(lang)),
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, "
+      "initial-scale=1\">\n<meta name=\"generator\" content=\"cxscore\">\n"
+      "<title>",
+      EscapeHtml(title), "</title>\n<style>", AbslView(DocumentCss()),
+      "</style>\n</head>\n<body>\n<main>\n");
+}
+
+std::string_view HtmlPageEnd() { return "</main>\n</body>\n</html>\n"; }
+
+const std::vector<std::string>& SeriesPalette() {
+  static const std::vector<std::string> palette = {
+      "#2458a6", "#c2410c", "#1b7a3d", "#7c3aed",
+      "#0e7490", "#a16207", "#be185d", "#4b5563"};
+  return palette;
+}
+
+std::string LineChartSvg(const LineChart& chart, const LocaleFormat& format) {
+  // Value range of everything drawn.
+  double lo = INFINITY, hi = -INFINITY;
+  for (const ChartSeries& s : chart.series) {
+    for (const auto* column : {&s.values, &s.lows, &s.highs}) {
+      for (const auto& v : *column) {
+        if (!v) continue;
+        lo = std::min(lo, *v);
+        hi = std::max(hi, *v);
+      }
+    }
+  }
+  if (lo > hi) {
+    lo = chart.domain_min;
+    hi = chart.domain_max;
+  }
+  if (hi - lo < 10) {
+    const double mid = (hi + lo) / 2;
+    lo = mid - 5;
+    hi = mid + 5;
+  }
+  const double step = NiceStep(hi - lo);
+  lo = std::max(chart.domain_min, std::floor(lo / step) * step);
+  hi = std::min(chart.domain_max, std::ceil(hi / step) * step);
+  if (hi <= lo) hi = lo + step;
+
+  const size_t count = chart.x_labels.size();
+  const double plot_w = kWidth - kLeft - kRight;
+  const double plot_h = kHeight - kTop - kBottom;
+  auto x = [&](size_t i) {
+    return count <= 1 ? kLeft + plot_w / 2
+                      : kLeft + plot_w * static_cast<double>(i) /
+                                    static_cast<double>(count - 1);
+  };
+  auto y = [&](double v) {
+    return kTop + plot_h * (1 - (std::clamp(v, lo, hi) - lo) / (hi - lo));
+  };
+
+  std::string svg =
+      absl::StrCat("<svg viewBox=\"0 0 ", Coord(kWidth), " ", Coord(kHeight),
+                   "\" role=\"img\" aria-labelledby=\"", chart.id, "-title ",
+                   chart.id, "-desc\">\n<title id=\"", chart.id, "-title\">",
+                   EscapeHtml(chart.title), "</title>\n<desc id=\"", chart.id,
+                   "-desc\">", EscapeHtml(chart.desc), "</desc>\n");
+
+  // Grid and value axis.
+  svg += "<g font-size=\"11\" fill=\"#5b6475\">\n";
+  for (double v = lo; v <= hi + 1e-9; v += step) {
+    absl::StrAppend(&svg, "<line x1=\"", Coord(kLeft), "\" x2=\"",
+                    Coord(kWidth - kRight), "\" y1=\"", Coord(y(v)), "\" y2=\"",
+                    Coord(y(v)),
+                    "\" stroke=\"#e5e8ee\" stroke-width=\"1\"/>\n");
+    absl::StrAppend(&svg, "<text x=\"", Coord(kLeft - 6), "\" y=\"",
+                    Coord(y(v) + 4), "\" text-anchor=\"end\">",
+                    chart.percent ? format.Percent(v, 0) : format.Number(v, 0),
+                    "</text>\n");
+  }
+  if (chart.domain_min < 0 && lo < 0 && hi > 0) {
+    absl::StrAppend(&svg, "<line x1=\"", Coord(kLeft), "\" x2=\"",
+                    Coord(kWidth - kRight), "\" y1=\"", Coord(y(0)), "\" y2=\"",
+                    Coord(y(0)),
+                    "\" stroke=\"#9aa3b2\" stroke-width=\"1\"/>\n");
+  }
+  // Period labels; thinned so that they do not collide.
+  const size_t every = std::max<size_t>(1, (count + 7) / 8);
+  for (size_t i = 0; i < count; ++i) {
+    if (i % every != 0 && i + 1 != count) continue;
+    absl::StrAppend(&svg, "<text x=\"", Coord(x(i)), "\" y=\"",
+                    Coord(kHeight - 10), "\" text-anchor=\"middle\">",
+                    EscapeHtml(chart.x_labels[i]), "</text>\n");
+  }
+  svg += "</g>\n";
+
+  for (const ChartSeries& s : chart.series) {
+    const size_t n = std::min(count, s.values.size());
+    // Interval bands over runs of consecutive points with both bounds;
+    // a lone point gets an error bar.
+    size_t i = 0;
+    while (i < n) {
+      auto has_band = [&](size_t k) {
+        return k < s.lows.size() && k < s.highs.size() && s.lows[k] &&
+               s.highs[k];
+      };
+      if (!has_band(i)) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j + 1 < n && has_band(j + 1)) ++j;
+      if (j == i) {
+        absl::StrAppend(&svg, "<line x1=\"", Coord(x(i)), "\" x2=\"",
+                        Coord(x(i)), "\" y1=\"", Coord(y(*s.lows[i])),
+                        "\" y2=\"", Coord(y(*s.highs[i])), "\" stroke=\"",
+                        s.color,
+                        "\" stroke-opacity=\"0.35\" stroke-width=\"6\" "
+                        "stroke-linecap=\"round\"/>\n");
+      } else {
+        std::string points;
+        for (size_t k = i; k <= j; ++k) {
+          absl::StrAppend(&points, Coord(x(k)), ",", Coord(y(*s.highs[k])),
+                          " ");
+        }
+        for (size_t k = j + 1; k-- > i;) {
+          absl::StrAppend(&points, Coord(x(k)), ",", Coord(y(*s.lows[k])), " ");
+        }
+        absl::StrAppend(&svg, "<polygon points=\"", points, "\" fill=\"",
+                        s.color, "\" fill-opacity=\"0.14\"/>\n");
+      }
+      i = j + 1;
+    }
+    // The line, broken where a period has no value.
+    std::string path;
+    bool pen_down = false;
+    for (size_t k = 0; k < n; ++k) {
+      if (!s.values[k]) {
+        pen_down = false;
+        continue;
+      }
+      absl::StrAppend(&path, pen_down ? "L" : "M", Coord(x(k)), ",",
+                      Coord(y(*s.values[k])), " ");
+      pen_down = true;
+    }
+    if (!path.empty()) {
+      absl::StrAppend(&svg, "<path d=\"", path, "\" fill=\"none\" stroke=\"",
+                      s.color, "\" stroke-width=\"", s.dashed ? "1.6" : "2.2",
+                      "\"", s.dashed ? " stroke-dasharray=\"5 4\"" : "",
+                      " stroke-linejoin=\"round\"/>\n");
+    }
+    if (s.dashed) continue;
+    for (size_t k = 0; k < n; ++k) {
+      if (!s.values[k]) continue;
+      absl::StrAppend(&svg, "<circle cx=\"", Coord(x(k)), "\" cy=\"",
+                      Coord(y(*s.values[k])), "\" r=\"3.2\" fill=\"", s.color,
+                      "\"/>\n");
+      if (k < s.flagged.size() && s.flagged[k]) {
+        absl::StrAppend(&svg, "<circle cx=\"", Coord(x(k)), "\" cy=\"",
+                        Coord(y(*s.values[k])),
+                        "\" r=\"7\" fill=\"none\" stroke=\"", s.color,
+                        "\" stroke-width=\"1.5\"/>\n");
+      }
+    }
+  }
+  svg += "</svg>";
+  return svg;
+}
+
+std::string ShareBarSvg(std::string_view id, std::string_view title,
+                        std::string_view desc,
+                        const std::vector<BarPart>& parts) {
+  constexpr double kBarWidth = 600, kBarHeight = 24;
+  const absl::string_view id_view = AbslView(id);
+  std::string svg = absl::StrCat(
+      "<svg viewBox=\"0 0 ", Coord(kBarWidth), " ", Coord(kBarHeight),
+      "\" role=\"img\" aria-labelledby=\"", id_view, "-title ", id_view,
+      "-desc\">\n<title id=\"", id_view, "-title\">", EscapeHtml(title),
+      "</title>\n<desc id=\"", id_view, "-desc\">", EscapeHtml(desc),
+      "</desc>\n");
+  double total = 0;
+  for (const BarPart& p : parts) total += std::max(p.share, 0.0);
+  if (total <= 0) return svg + "</svg>";
+  double at = 0;
+  for (const BarPart& p : parts) {
+    const double w = kBarWidth * std::max(p.share, 0.0) / total;
+    if (w <= 0) continue;
+    absl::StrAppend(&svg, "<rect x=\"", Coord(at), "\" y=\"0\" width=\"",
+                    Coord(w), "\" height=\"", Coord(kBarHeight), "\" fill=\"",
+                    p.color, "\"/>\n");
+    // Roughly 6.5 units per character at this size.
+    if (w > 6.5 * static_cast<double>(p.label.size()) + 12) {
+      absl::StrAppend(&svg, "<text x=\"", Coord(at + w / 2), "\" y=\"",
+                      Coord(kBarHeight / 2 + 4),
+                      "\" text-anchor=\"middle\" font-size=\"12\" "
+                      "font-weight=\"600\" fill=\"",
+                      p.text_color, "\">", EscapeHtml(p.label), "</text>\n");
+    }
+    at += w;
+  }
+  svg += "</svg>";
+  return svg;
+}
+
+}  // namespace cxscore::client
