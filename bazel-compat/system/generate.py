@@ -35,6 +35,7 @@ LIBRARIES = [
     ("rocksdb", "RocksDB::rocksdb-shared", ["rocksdb"], []),
     ("threads", "Threads::Threads", None, ["-pthread"]),
     ("utfcpp", "utfcpp, header-only (no CMake target)", None, []),
+    ("zlib", "ZLIB::ZLIB", ["zlib"], []),
 ]
 
 
