@@ -144,7 +144,15 @@ blockquote footer { color: var(--muted); font-size: .8rem; margin-top: 4px; }
 .method { margin-top: 30px; padding-top: 10px; border-top: 1px solid var(--line); font-size: .8rem; color: var(--muted); }
 .method h2 { font-size: .9rem; border: 0; margin: 0 0 4px; padding: 0; color: var(--ink); }
 a { color: var(--accent); }
-td, th, .point, blockquote { overflow-wrap: anywhere; }
+td, th { overflow-wrap: break-word; }
+.point, blockquote { overflow-wrap: anywhere; }
+.mark { font-size: .8rem; margin-left: 4px; }
+.mark.better { color: var(--better); }
+.mark.worse { color: var(--worse); }
+.sr {
+  position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap;
+}
 @page { size: A4 portrait; margin: 14mm 12mm 14mm 12mm; }
 figure.bar { max-width: 720px; }
 @media print {

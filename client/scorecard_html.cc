@@ -322,9 +322,15 @@ void WriteScorecardIndexHtml(const std::string& team, const DayRange& period,
     for (const MetricLine& line : d.card.metrics) {
       out << "<td class=\"num\">"
           << E(MetricValueText(f, line.metric, line.agent.value));
+      // A compact mark; the words for screen readers and on hover.
       if (line.judgement == Judgement::kBetter ||
           line.judgement == Judgement::kWorse) {
-        out << " " << Badge(lang, line.judgement);
+        const bool better = line.judgement == Judgement::kBetter;
+        const std::string words = JudgementText(lang, line.judgement);
+        out << "<span class=\"mark " << (better ? "better" : "worse")
+            << "\" title=\"" << E(words) << "\" aria-hidden=\"true\">"
+            << (better ? "▲" : "▼") << "</span><span class=\"sr\"> "
+            << E(words) << "</span>";
       }
       out << "</td>";
     }
@@ -338,7 +344,9 @@ void WriteScorecardIndexHtml(const std::string& team, const DayRange& period,
     out << "<td>" << E(absl::StrJoin(strengths, "; ")) << "</td><td>"
         << E(absl::StrJoin(focus, "; ")) << "</td></tr>\n";
   }
-  out << "</tbody>\n</table>\n</section>\n<footer class=\"method\"><p>"
+  out << "</tbody>\n</table>\n<p class=\"caption\">"
+      << E(Text(lang, Msg::kIndexLegend)) << "</p>\n</section>\n"
+      << "<footer class=\"method\"><p>"
       << E(Text(lang, Msg::kMethodSource, {{"date", f.Date(today)}}))
       << "</p></footer>\n"
       << HtmlPageEnd();
