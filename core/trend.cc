@@ -41,7 +41,9 @@ absl::StatusOr<std::vector<TrendPoint>> BuildTrend(
   std::vector<TrendPoint> points;
   if (by_start.empty()) return points;
   const ScoreCounts empty;
-  const ScoreCounts* previous = nullptr;
+  // The counts of each point so far, so that a move back after a flagged
+  // change can be judged against the level before that change.
+  std::vector<const ScoreCounts*> counts;
   const int32_t last = by_start.rbegin()->first;
   for (int32_t start = by_start.begin()->first; start <= last;
        start = NextPeriodStartDay(period, start)) {
@@ -56,15 +58,29 @@ absl::StatusOr<std::vector<TrendPoint>> BuildTrend(
       point.shares = NpsShares{100 * c.promoters / n, 100 * c.passives / n,
                                100 * c.detractors / n};
     }
-    if (previous != nullptr) {
+    if (!counts.empty()) {
       absl::StatusOr<PeriodChange> change =
-          ChangeBetween(*previous, current, metric);
+          ChangeBetween(*counts.back(), current, metric);
       if (!change.ok()) return change.status();
       point.change = change->change;
       if (change->test) point.p = change->test->p;
+      const Change before = points.back().change;
+      if (point.change != Change::kNone && before != Change::kNone &&
+          point.change != before) {
+        // A move back after a flagged change is a return, not a new change,
+        // unless it overshoots the level before that change.
+        point.change = Change::kNone;
+        if (counts.size() >= 2) {
+          absl::StatusOr<PeriodChange> against_level =
+              ChangeBetween(*counts[counts.size() - 2], current, metric);
+          if (!against_level.ok()) return against_level.status();
+          if (against_level->change != before)
+            point.change = against_level->change;
+        }
+      }
     }
     points.push_back(std::move(point));
-    previous = &current;
+    counts.push_back(&current);
   }
   return points;
 }

@@ -27,9 +27,15 @@ struct TrendPoint {
   std::string period;
   MetricScore score;
   std::optional<NpsShares> shares;  // NPS only, when n > 0
-  // Against the previous period: kDrop/kRise when p < kChangeAlpha.
+  // Against the previous period: kDrop/kRise when p < kChangeAlpha, except
+  // that a move back after a flagged change (a rise after a drop, or the
+  // reverse) is kNone unless it is also significant against the period
+  // before that change (an overshoot). So a one-period dip is flagged once,
+  // and a lasting shift once, at its start.
   Change change = Change::kNone;
-  std::optional<double> p;  // nullopt when either period has n = 0
+  // Of the test against the previous period; nullopt when either period has
+  // n = 0.
+  std::optional<double> p;
 };
 
 // One point per period from the first to the last period of `periods`

@@ -35,13 +35,55 @@ TEST(TrendTest, FlagsAPlantedDropAndFillsGaps) {
   EXPECT_EQ((*points)[3].period, "2025-W21");
   EXPECT_EQ((*points)[3].change, Change::kDrop);
   EXPECT_LT(*(*points)[3].p, 0.01);
-  // The recovery is a real change against the dropped week.
-  EXPECT_EQ((*points)[4].change, Change::kRise);
+  // The recovery is significant against the dropped week, but it is a return
+  // to the earlier level, not a change of its own.
+  EXPECT_LT(*(*points)[4].p, 0.01);
+  EXPECT_EQ((*points)[4].change, Change::kNone);
   EXPECT_EQ((*points)[5].period, "2025-W23");
   EXPECT_EQ((*points)[5].score.n, 0);
   EXPECT_FALSE((*points)[5].score.value.has_value());
   EXPECT_EQ((*points)[6].change, Change::kNone) << "previous week is empty";
   EXPECT_DOUBLE_EQ(*(*points)[0].score.value, 80.0);
+}
+
+TEST(TrendTest, FlagsALastingShiftOnceAtItsStart) {
+  std::vector<PeriodCounts> weeks = {
+      {"2025-W18", Csat(400, 0.80)}, {"2025-W19", Csat(400, 0.60)},
+      {"2025-W20", Csat(400, 0.61)}, {"2025-W21", Csat(400, 0.60)},
+  };
+  auto points = BuildTrend(weeks, Period::kWeek, DriverMetric::kCsat,
+                           NpsIntervalMethod::kAdjustedWald);
+  ASSERT_TRUE(points.ok()) << points.status();
+  EXPECT_EQ((*points)[1].change, Change::kDrop);
+  EXPECT_EQ((*points)[2].change, Change::kNone);
+  EXPECT_EQ((*points)[3].change, Change::kNone);
+}
+
+TEST(TrendTest, AFurtherMoveAfterAFlaggedChangeIsFlaggedAgain) {
+  std::vector<PeriodCounts> weeks = {
+      {"2025-W18", Csat(400, 0.80)}, {"2025-W19", Csat(400, 0.65)},
+      {"2025-W20", Csat(400, 0.45)},
+  };
+  auto points = BuildTrend(weeks, Period::kWeek, DriverMetric::kCsat,
+                           NpsIntervalMethod::kAdjustedWald);
+  ASSERT_TRUE(points.ok()) << points.status();
+  EXPECT_EQ((*points)[1].change, Change::kDrop);
+  EXPECT_EQ((*points)[2].change, Change::kDrop);
+}
+
+TEST(TrendTest, AReturnThatOvershootsTheEarlierLevelIsFlagged) {
+  std::vector<PeriodCounts> weeks = {
+      {"2025-W18", Csat(400, 0.70)}, {"2025-W19", Csat(400, 0.55)},
+      {"2025-W20", Csat(400, 0.70)}, {"2025-W21", Csat(400, 0.55)},
+      {"2025-W22", Csat(400, 0.85)},
+  };
+  auto points = BuildTrend(weeks, Period::kWeek, DriverMetric::kCsat,
+                           NpsIntervalMethod::kAdjustedWald);
+  ASSERT_TRUE(points.ok()) << points.status();
+  EXPECT_EQ((*points)[1].change, Change::kDrop);
+  EXPECT_EQ((*points)[2].change, Change::kNone) << "back to 70%";
+  EXPECT_EQ((*points)[3].change, Change::kDrop) << "a second dip";
+  EXPECT_EQ((*points)[4].change, Change::kRise) << "85% beats the 70% before";
 }
 
 TEST(TrendTest, NpsPointsCarryGroupShares) {
