@@ -1,7 +1,6 @@
 #include "core/scores.h"
 
 #include <algorithm>
-#include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -9,6 +8,7 @@
 #include <optional>
 
 #include "core/rollup.h"
+#include "core/t_quantile.h"
 
 namespace cxscore {
 namespace {
@@ -19,14 +19,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kPseudoDetractors = 0.75;
 constexpr double kPseudoPassives = 1.5;
 constexpr double kPseudoPromoters = 0.75;
-
-// Boost.Math reports domain errors through errno instead of throwing.
-using NoThrowPolicy = boost::math::policies::policy<
-    boost::math::policies::domain_error<boost::math::policies::errno_on_error>,
-    boost::math::policies::overflow_error<
-        boost::math::policies::errno_on_error>,
-    boost::math::policies::evaluation_error<
-        boost::math::policies::errno_on_error>>;
 
 struct Moments {
   double nps = kNaN;
@@ -98,10 +90,8 @@ MeanResult MeanOf(const std::array<int64_t, N>& counts, double offset,
     squares += static_cast<double>(counts[i]) * dev * dev;
   }
   const double sd = std::sqrt(squares / (n - 1));
-  const boost::math::students_t_distribution<double, NoThrowPolicy> t(
-      static_cast<double>(n - 1));
   const double half =
-      boost::math::quantile(t, 0.975) * sd / std::sqrt(static_cast<double>(n));
+      StudentT975(n - 1) * sd / std::sqrt(static_cast<double>(n));
   result.ci = Interval{mean - half, mean + half};
   return result;
 }
