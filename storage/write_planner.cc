@@ -1,5 +1,8 @@
 #include "storage/write_planner.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "core/calendar.h"
 #include "core/validation.h"
 #include "storage/driver_codec.h"
@@ -246,13 +249,34 @@ absl::Status WritePlanner::AddInteractions(
   return absl::OkStatus();
 }
 
+namespace {
+
+// The entries of `deltas` in key order. Merges written in key order let the
+// memtable's skiplist insert each key next to the previous one (A/B in
+// bench/results/profiles/ab-sorted-merges-cb28f57.txt: 22-30 instead of
+// 34-37 us of server CPU per response).
+template <typename Counts>
+std::vector<const std::pair<const std::string, Counts>*> SortedByKey(
+    const absl::flat_hash_map<std::string, Counts>& deltas) {
+  std::vector<const std::pair<const std::string, Counts>*> sorted;
+  sorted.reserve(deltas.size());
+  for (const auto& entry : deltas) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto* a, const auto* b) { return a->first < b->first; });
+  return sorted;
+}
+
+}  // namespace
+
 rocksdb::WriteBatch WritePlanner::Finish() {
-  for (const auto& [key, delta] : rollup_deltas_) {
+  for (const auto* entry : SortedByKey(rollup_deltas_)) {
+    const auto& [key, delta] = *entry;
     if (delta.IsZero()) continue;  // e.g. an upsert that moved nothing here
     batch_.Merge(cfs_.rollups, key, EncodeRollupCell(delta));
   }
   rollup_deltas_.clear();
-  for (const auto& [key, delta] : driver_deltas_) {
+  for (const auto* entry : SortedByKey(driver_deltas_)) {
+    const auto& [key, delta] = *entry;
     if (delta.IsZero()) continue;
     batch_.Merge(cfs_.driver_rollups, key, EncodeDriverCell(delta));
   }
