@@ -69,9 +69,11 @@ int main(int argc, char** argv) {
 
   cxscore::bench::QueryOptions query;
   std::string workload = "agent-90d";
-  CLI::App* query_cmd = app.add_subcommand("query", "run a GetScores workload");
-  query_cmd->add_option("--workload", workload,
-                        "agent-90d, channel-week-year or all-agents-30d")
+  CLI::App* query_cmd =
+      app.add_subcommand("query", "run a GetScores or GetDrivers workload");
+  query_cmd->add_option(
+               "--workload", workload,
+               "agent-90d, channel-week-year, all-agents-30d or drivers-all")
       ->capture_default_str();
   query_cmd->add_option("--calls", query.calls, "timed calls")
       ->check(CLI::Range(1, 100000000))

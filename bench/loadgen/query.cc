@@ -22,7 +22,7 @@ double Percentile(const std::vector<double>& sorted, double q) {
   return sorted[rank - 1];
 }
 
-v1::GetScoresRequest MakeRequest(const DataGenerator& gen, QueryWorkload w,
+v1::GetScoresRequest MakeScoresRequest(const DataGenerator& gen, QueryWorkload w,
                                  std::mt19937_64& rng) {
   v1::GetScoresRequest request;
   const absl::Time end = gen.end();
@@ -45,8 +45,34 @@ v1::GetScoresRequest MakeRequest(const DataGenerator& gen, QueryWorkload w,
       ToProto(end - absl::Hours(24 * 30), request.mutable_from());
       ToProto(end, request.mutable_to());
       break;
+    case QueryWorkload::kDriversAll:
+      break;  // not a GetScores workload
   }
   return request;
+}
+
+grpc::Status Call(v1::CxScore::Stub& stub, const DataGenerator& gen,
+                  QueryWorkload w, std::mt19937_64& rng, QueryResult* result) {
+  grpc::ClientContext context;
+  if (w == QueryWorkload::kDriversAll) {
+    v1::GetDriversRequest request;  // no selection: all the data
+    v1::GetDriversResponse response;
+    const grpc::Status status = stub.GetDrivers(&context, request, &response);
+    result->groups = response.pairs_size();
+    result->nps_n = 0;
+    for (const v1::DriverPair& pair : response.pairs())
+      if (pair.metric() == v1::METRIC_NPS)
+        result->nps_n = std::max<uint64_t>(result->nps_n, pair.n());
+    return status;
+  }
+  const v1::GetScoresRequest request = MakeScoresRequest(gen, w, rng);
+  v1::GetScoresResponse response;
+  const grpc::Status status = stub.GetScores(&context, request, &response);
+  result->groups = response.groups_size();
+  result->nps_n = 0;
+  for (const v1::GroupScores& g : response.groups())
+    result->nps_n += g.nps().n();
+  return status;
 }
 
 }  // namespace
@@ -55,8 +81,11 @@ absl::StatusOr<QueryWorkload> ParseWorkload(const std::string& name) {
   if (name == "agent-90d") return QueryWorkload::kAgent90d;
   if (name == "channel-week-year") return QueryWorkload::kChannelWeekYear;
   if (name == "all-agents-30d") return QueryWorkload::kAllAgents30d;
+  if (name == "drivers-all") return QueryWorkload::kDriversAll;
   return absl::InvalidArgumentError(
-      "workload must be agent-90d, channel-week-year or all-agents-30d, got " + name);
+      "workload must be agent-90d, channel-week-year, all-agents-30d or "
+      "drivers-all, got " +
+      name);
 }
 
 std::string WorkloadName(QueryWorkload w) {
@@ -67,6 +96,8 @@ std::string WorkloadName(QueryWorkload w) {
       return "channel-week-year";
     case QueryWorkload::kAllAgents30d:
       return "all-agents-30d";
+    case QueryWorkload::kDriversAll:
+      return "drivers-all";
   }
   return "?";
 }
@@ -93,21 +124,15 @@ absl::StatusOr<QueryResult> RunQueries(const DataGenerator& gen,
       t0 = std::chrono::steady_clock::now();
     }
     const auto start = std::chrono::steady_clock::now();
-    const v1::GetScoresRequest request = MakeRequest(gen, o.workload, rng);
-    grpc::ClientContext context;
-    v1::GetScoresResponse response;
-    const grpc::Status status = stub->GetScores(&context, request, &response);
+    const grpc::Status status = Call(*stub, gen, o.workload, rng, &result);
     const double ms = std::chrono::duration<double, std::milli>(
                           std::chrono::steady_clock::now() - start)
                           .count();
     if (!status.ok())
       return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
-                          "GetScores: " + status.error_message());
+                          WorkloadName(o.workload) + ": " +
+                              status.error_message());
     latencies.push_back(ms);
-    result.groups = response.groups_size();
-    result.nps_n = 0;
-    for (const v1::GroupScores& g : response.groups())
-      result.nps_n += g.nps().n();
   }
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

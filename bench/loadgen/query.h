@@ -1,4 +1,4 @@
-// Query workloads over GetScores, as issue 6 names them.
+// Query workloads over GetScores and GetDrivers, as issue 6 names them.
 #ifndef CXSCORE_BENCH_LOADGEN_QUERY_H_
 #define CXSCORE_BENCH_LOADGEN_QUERY_H_
 
@@ -15,9 +15,10 @@ enum class QueryWorkload {
   kAgent90d,         // NPS of one random agent over the last 90 days
   kChannelWeekYear,  // all metrics per channel per ISO week over the span
   kAllAgents30d,     // NPS of every agent over the last 30 days
+  kDriversAll,       // GetDrivers: every metric x KPI over all the data
 };
 
-// "agent-90d", "channel-week-year", "all-agents-30d".
+// "agent-90d", "channel-week-year", "all-agents-30d", "drivers-all".
 absl::StatusOr<QueryWorkload> ParseWorkload(const std::string& name);
 std::string WorkloadName(QueryWorkload workload);
 
@@ -34,7 +35,9 @@ struct QueryResult {
   double p50_ms = 0, p90_ms = 0, p99_ms = 0, mean_ms = 0, min_ms = 0,
          max_ms = 0;
   double seconds = 0;  // wall time of the timed calls (one at a time)
-  // From the last response, to show the query did its job.
+  // From the last response, to show the query did its job. For
+  // kDriversAll: groups = metric x KPI pairs, nps_n = the largest n of the
+  // NPS pairs (responses with an NPS answer linked to a ticket).
   int64_t groups = 0;
   uint64_t nps_n = 0;  // sum of the groups' NPS n
 };

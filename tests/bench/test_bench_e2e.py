@@ -89,7 +89,14 @@ class BenchToolsTest(unittest.TestCase):
                     "server_rss_mib"):
             self.assertIn(key, result)
         self.assertEqual(result["n"], 2000)
-        self.assertIsNone(result["drivers_10m_s"])
+        self.assertIsNone(result["drivers_10m_s"], "only at N = 10M")
+        # GetDrivers answers all 4 metrics x 5 KPIs; the NPS pairs are the
+        # linked responses with an NPS answer and the KPI measured.
+        drivers = result["queries_live"]["drivers-all"]
+        self.assertEqual(drivers["groups"], 20)
+        self.assertGreater(result["drivers_pairs_n"], result["n_interactions"] // 2)
+        self.assertLessEqual(result["drivers_pairs_n"], result["n_interactions"])
+        self.assertGreater(result["drivers_s"], 0)
         self.assertEqual(result["ingest_responses"]["accepted"], 2000)
         self.assertEqual(result["durable_ingest_responses"]["accepted"], 2000)
         self.assertEqual(result["queries_live"]["all-agents-30d"]["calls"], 2)
