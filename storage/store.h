@@ -99,7 +99,7 @@ class Store {
 
   // Joint histograms of metric x KPI over responses linked to a stored
   // interaction, grouped and filtered like QueryRollups (by the response's
-  // day and attribution).
+  // day, attribution and attributes).
   virtual absl::StatusOr<std::vector<GroupDriverCounts>> QueryDrivers(
       const RollupQuery& query) = 0;
 
