@@ -415,6 +415,33 @@ TEST(TrendTableTest, UngroupedSeriesIsAllAndEmptyAnswerSaysSo) {
             "(no records match)\n");
 }
 
+// trend --by attr.plan: the key is named attr.plan in every format.
+TEST(TrendOutputTest, AttributeKeyIsNamedAttrDotName) {
+  v1::GetTrendResponse response;
+  v1::TrendSeries* gold = response.add_series();
+  v1::KeyPart* part = gold->add_key();
+  part->set_dimension(v1::DIMENSION_ATTRIBUTE);
+  part->set_attribute("plan");
+  part->set_value("gold");
+  AddPoint(gold, "2025-W20", 12, 40);
+  Grouping grouping({v1::DIMENSION_ATTRIBUTE});
+  grouping.attributes = {"plan"};
+  const auto printed = [&](OutputFormat format) {
+    std::ostringstream out;
+    WriteTrend(response, grouping, v1::METRIC_CSAT, format, out);
+    return out.str();
+  };
+  EXPECT_EQ(Json::parse(printed(OutputFormat::kJson))["series"][0]["key"],
+            Json::parse(R"({"attr.plan": "gold"})"));
+  auto rows = ParseCsv(printed(OutputFormat::kCsv));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0][0], "attr.plan");
+  EXPECT_EQ(rows[0][1], "period");
+  EXPECT_EQ(rows[1][0], "gold");
+  EXPECT_THAT(Lines(printed(OutputFormat::kTable))[0],
+              StartsWith("attr.plan gold"));
+}
+
 // --- agents ----------------------------------------------------------------
 
 v1::RankAgentsResponse SampleAgents() {
