@@ -165,7 +165,7 @@ absl::StatusOr<storage::GroupDim> GroupDimFromProto(v1::Dimension dimension,
 
 absl::Status ApplyAttributeGrouping(
     const google::protobuf::RepeatedPtrField<std::string>& names,
-    std::string_view prefix, storage::RollupQuery* query) {
+    std::string_view filter_prefix, storage::RollupQuery* query) {
   constexpr absl::string_view field = "group_by_attributes";
   const auto entries = std::count(query->group_by.begin(),
                                   query->group_by.end(),
@@ -202,7 +202,7 @@ absl::Status ApplyAttributeGrouping(
     if (!values->empty())
       return absl::InvalidArgumentError(
           absl::StrCat(field, ": cannot be combined with the ",
-                       std::string(prefix), filter, " filter", kWhy));
+                       std::string(filter_prefix), filter, " filter", kWhy));
   }
   query->attributes.assign(names.begin(), names.end());
   return absl::OkStatus();
