@@ -23,7 +23,21 @@ int RunDriversCommand(v1::CxScore::StubInterface& stub,
     err << "cxscore: " << status.message() << "\n";
     return kExitFailure;
   }
-  WriteDrivers(response, options.format, out);
+  Grouping grouping;
+  for (int d : request->group_by()) {
+    grouping.dimensions.push_back(static_cast<v1::Dimension>(d));
+  }
+  grouping.attributes.assign(request->group_by_attributes().begin(),
+                             request->group_by_attributes().end());
+  if (!grouping.dimensions.empty() && response.groups().empty() &&
+      response.pairs_size() > 0) {
+    // A server older than drivers --by ignores the grouping; its answer is
+    // the whole selection, which must not be shown as a segment.
+    err << "cxscore: the server at " << options.server
+        << " does not group drivers (it may be older than drivers --by)\n";
+    return kExitFailure;
+  }
+  WriteDrivers(response, grouping, options.format, out);
   return kExitOk;
 }
 

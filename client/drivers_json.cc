@@ -38,4 +38,28 @@ Json DriversToJson(const v1::GetDriversResponse& response) {
   return out;
 }
 
+v1::GetDriversResponse GroupAsResponse(const v1::DriverGroup& group) {
+  v1::GetDriversResponse response;
+  *response.mutable_pairs() = group.pairs();
+  *response.mutable_ranking() = group.ranking();
+  response.set_verdict(group.verdict());
+  return response;
+}
+
+Json DriverGroupsToJson(const v1::GetDriversResponse& response) {
+  Json groups = Json::array();
+  for (const v1::DriverGroup& group : response.groups()) {
+    Json item;
+    item["key"] = KeyToJson(group.key());
+    const Json body = DriversToJson(GroupAsResponse(group));
+    item["pairs"] = body.at("pairs");
+    item["ranking"] = body.at("ranking");
+    item["verdict"] = body.at("verdict");
+    groups.push_back(std::move(item));
+  }
+  Json out;
+  out["groups"] = std::move(groups);
+  return out;
+}
+
 }  // namespace cxscore::client

@@ -12,6 +12,15 @@ namespace cxscore::client {
 //  "strength"}...], "verdict": "..."}, lists in the server's order.
 Json DriversToJson(const v1::GetDriversResponse& response);
 
+// A grouped answer (--by attr.NAME): {"groups": [{"key": {...}, "pairs",
+// "ranking", "verdict"}...]}, each group shaped like DriversToJson with its
+// key first (KeyToJson), in the server's order.
+Json DriverGroupsToJson(const v1::GetDriversResponse& response);
+
+// The group as an ungrouped answer (its pairs, ranking and verdict), so
+// that every format renders a group as it renders a whole selection.
+v1::GetDriversResponse GroupAsResponse(const v1::DriverGroup& group);
+
 // {"metric": "ces", "kpi": "time_to_close", "n", "rho", "ci_low",
 //  "ci_high", "p", "q", "significant"}; rho and its interval null when the
 // server leaves them unset (n < 2, a constant column). Metric and KPI as

@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "client/metric_names.h"
+#include "client/scores_query.h"
 
 namespace cxscore::client {
 
@@ -30,6 +31,29 @@ absl::StatusOr<v1::GetDriversRequest> BuildDriversRequest(
   absl::StatusOr<v1::DriverLevel> level = ParseDriverLevel(query.level);
   if (!level.ok()) return level.status();
   request.set_level(*level);
+
+  absl::StatusOr<Grouping> grouping = ParseGrouping(query.by);
+  if (!grouping.ok()) return grouping.status();
+  for (v1::Dimension d : grouping->dimensions) {
+    if (d != v1::DIMENSION_ATTRIBUTE) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--by: drivers are grouped by attr.NAME only, not by \"",
+          DimensionName(d), "\""));
+    }
+    request.add_group_by(d);
+  }
+  for (const std::string& name : grouping->attributes) {
+    request.add_group_by_attributes(name);
+  }
+  if (absl::Status s = CheckSegmentFilters(*grouping, query.selection);
+      !s.ok()) {
+    return s;
+  }
+  if (!grouping->attributes.empty() && *level != v1::DRIVER_LEVEL_RESPONSE) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--by attr.", grouping->attributes.front(),
+        " works with --level response only"));
+  }
   return request;
 }
 

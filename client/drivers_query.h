@@ -18,12 +18,16 @@ struct DriversQuery {
   // Each entry a KPI name or a comma list of them; none = all KPIs.
   std::vector<std::string> kpis;
   std::string level = "response";  // or "agent", "week"
+  // --by: attr.NAME only (one attribute; response level; no --agent,
+  // --team or --channel). Empty = one analysis of the whole selection.
+  std::vector<std::string> by;
 };
 
 // "response", "agent" or "week", case-insensitive.
 absl::StatusOr<v1::DriverLevel> ParseDriverLevel(absl::string_view text);
 
-// The selection (BuildSelection), the KPIs (ParseKpiLists) and the level.
+// The selection (BuildSelection), the KPIs (ParseKpiLists), the level and
+// the grouping (ParseGrouping: attr.NAME only).
 absl::StatusOr<v1::GetDriversRequest> BuildDriversRequest(
     const DriversQuery& query);
 

@@ -6,6 +6,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "client/drivers_json.h"
 #include "client/metric_names.h"
 #include "client/table_format.h"
 
@@ -84,6 +86,30 @@ void WriteDriversTable(const v1::GetDriversResponse& response,
                        {"q", true},
                        {"", false}},
                       pairs, out, "  ");
+  }
+}
+
+void WriteDriverGroupsTable(const v1::GetDriversResponse& response,
+                            const Grouping& grouping, std::ostream& out) {
+  if (response.groups().empty()) {
+    out << "(no records match)\n";
+    return;
+  }
+  bool first = true;
+  for (const v1::DriverGroup& group : response.groups()) {
+    if (!first) out << "\n";
+    first = false;
+    std::vector<std::string> parts;
+    for (const std::string& column : grouping.ColumnNames()) {
+      const v1::KeyPart* part = FindKeyPart(group.key(), column);
+      parts.push_back(absl::StrCat(
+          column, " ",
+          part == nullptr ? std::string(kAbsent)
+          : part->has_value() ? part->value()
+                              : std::string(kUnattributed)));
+    }
+    out << absl::StrJoin(parts, ", ") << "\n";
+    WriteDriversTable(GroupAsResponse(group), out);
   }
 }
 

@@ -8,6 +8,7 @@
 #include <ostream>
 #include <string>
 
+#include "client/scores_query.h"
 #include "cxscore/v1/cxscore.pb.h"
 
 namespace cxscore::client {
@@ -17,6 +18,12 @@ std::string FormatRho(std::optional<double> rho);
 
 void WriteDriversTable(const v1::GetDriversResponse& response,
                        std::ostream& out);
+
+// A grouped answer (--by attr.NAME): per group a line with its key
+// ("attr.plan gold") and then WriteDriversTable of the group, a blank line
+// between groups; "(no records match)" without groups.
+void WriteDriverGroupsTable(const v1::GetDriversResponse& response,
+                            const Grouping& grouping, std::ostream& out);
 
 }  // namespace cxscore::client
 

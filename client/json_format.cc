@@ -28,7 +28,7 @@ Json OptionalNumber(bool present, double value) {
 Json KeyToJson(const google::protobuf::RepeatedPtrField<v1::KeyPart>& key) {
   Json out = Json::object();
   for (const v1::KeyPart& part : key) {
-    out[DimensionName(part.dimension())] =
+    out[KeyPartName(part)] =
         part.has_value() ? Json(part.value()) : Json(nullptr);
   }
   return out;

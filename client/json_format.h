@@ -19,7 +19,7 @@ using Json = nlohmann::ordered_json;
 // `value` when present, else null (never 0): for proto `optional` fields.
 Json OptionalNumber(bool present, double value);
 
-// One entry per key part, named as on the command line (DimensionName), in
+// One entry per key part, named as on the command line (KeyPartName), in
 // the order of the parts; null for an unattributed value; {} for no parts.
 Json KeyToJson(const google::protobuf::RepeatedPtrField<v1::KeyPart>& key);
 

@@ -215,7 +215,7 @@ int Main(int argc, char** argv) {
   ScoresQuery query;
   AddRepeatable(scores, "--by", &query.by,
                 "Group by a comma list of agent, team, channel, day, week, "
-                "month");
+                "month, or attr.NAME (an attribute, e.g. attr.plan)");
   AddSelectionOptions(scores, &query.selection);
   AddNpsIntervalOption(scores, &query.nps_interval);
   std::string compare;
@@ -233,6 +233,8 @@ int Main(int argc, char** argv) {
                 "Only this KPI (repeatable, or a comma list): "
                 "time_to_first_response, time_to_close, reopens, transfers, "
                 "first_contact_resolution; default all");
+  AddRepeatable(drivers, "--by", &drivers_query.by,
+                "One analysis per value of an attribute: attr.NAME");
   drivers
       ->add_option("--level", drivers_query.level,
                    "Correlate per response, per agent or per week")
@@ -246,7 +248,7 @@ int Main(int argc, char** argv) {
       ->required();
   AddRepeatable(trend, "--by", &trend_query.by,
                 "One series per value of a comma list of agent, team, "
-                "channel");
+                "channel, or of attr.NAME (an attribute)");
   trend
       ->add_option("--interval", trend_query.interval,
                    "Period of a point: day, week or month")

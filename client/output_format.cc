@@ -26,17 +26,37 @@ absl::StatusOr<OutputFormat> ParseOutputFormat(absl::string_view text) {
 }
 
 void WriteScores(const v1::GetScoresResponse& response,
-                 const std::vector<v1::Dimension>& dimensions, bool compared,
+                 const Grouping& grouping, bool compared,
                  OutputFormat format, std::ostream& out) {
   switch (format) {
     case OutputFormat::kJson:
       WriteJson(ScoresToJson(response, compared), out);
       return;
     case OutputFormat::kCsv:
-      WriteScoresCsv(response, dimensions, compared, out);
+      WriteScoresCsv(response, grouping, compared, out);
       return;
     case OutputFormat::kTable:
-      WriteScoresTable(response, dimensions, compared, out);
+      WriteScoresTable(response, grouping, compared, out);
+      return;
+  }
+}
+
+void WriteDrivers(const v1::GetDriversResponse& response,
+                  const Grouping& grouping, OutputFormat format,
+                  std::ostream& out) {
+  if (grouping.dimensions.empty()) {
+    WriteDrivers(response, format, out);
+    return;
+  }
+  switch (format) {
+    case OutputFormat::kJson:
+      WriteJson(DriverGroupsToJson(response), out);
+      return;
+    case OutputFormat::kCsv:
+      WriteDriverGroupsCsv(response, grouping, out);
+      return;
+    case OutputFormat::kTable:
+      WriteDriverGroupsTable(response, grouping, out);
       return;
   }
 }
@@ -57,17 +77,17 @@ void WriteDrivers(const v1::GetDriversResponse& response, OutputFormat format,
 }
 
 void WriteTrend(const v1::GetTrendResponse& response,
-                const std::vector<v1::Dimension>& dimensions, v1::Metric metric,
+                const Grouping& grouping, v1::Metric metric,
                 OutputFormat format, std::ostream& out) {
   switch (format) {
     case OutputFormat::kJson:
       WriteJson(TrendToJson(response, metric), out);
       return;
     case OutputFormat::kCsv:
-      WriteTrendCsv(response, dimensions, metric, out);
+      WriteTrendCsv(response, grouping, metric, out);
       return;
     case OutputFormat::kTable:
-      WriteTrendTable(response, dimensions, metric, out);
+      WriteTrendTable(response, grouping, metric, out);
       return;
   }
 }

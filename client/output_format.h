@@ -7,6 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "client/scores_query.h"
 #include "cxscore/v1/cxscore.pb.h"
 
 namespace cxscore::client {
@@ -16,20 +17,25 @@ enum class OutputFormat { kTable, kJson, kCsv };
 // "table", "json" or "csv".
 absl::StatusOr<OutputFormat> ParseOutputFormat(absl::string_view text);
 
-// Writes `response` in `format`; `dimensions` is the request's group_by,
+// Writes `response` in `format`; `grouping` is the request's grouping,
 // `compared` whether the request asked for a comparison (--compare).
 void WriteScores(const v1::GetScoresResponse& response,
-                 const std::vector<v1::Dimension>& dimensions, bool compared,
+                 const Grouping& grouping, bool compared,
                  OutputFormat format, std::ostream& out);
 
 // `cxscore drivers` (drivers_json.h, drivers_csv.h, drivers_table.h).
 void WriteDrivers(const v1::GetDriversResponse& response, OutputFormat format,
                   std::ostream& out);
+// The same for a request grouped by `grouping` (--by attr.NAME); an empty
+// grouping is the ungrouped form above.
+void WriteDrivers(const v1::GetDriversResponse& response,
+                  const Grouping& grouping, OutputFormat format,
+                  std::ostream& out);
 
-// `cxscore trend`; `dimensions` is the request's group_by, `metric` the
+// `cxscore trend`; `grouping` is the request's grouping, `metric` the
 // trended metric (trend_json.h, trend_csv.h, trend_table.h).
 void WriteTrend(const v1::GetTrendResponse& response,
-                const std::vector<v1::Dimension>& dimensions, v1::Metric metric,
+                const Grouping& grouping, v1::Metric metric,
                 OutputFormat format, std::ostream& out);
 
 // `cxscore agents`; `metric` is the ranking metric (agents_json.h,

@@ -27,10 +27,12 @@ int RunScoresCommand(v1::CxScore::StubInterface& stub,
     return kExitFailure;
   }
 
-  std::vector<v1::Dimension> dimensions;
+  Grouping grouping;
   for (int d : request->group_by()) {
-    dimensions.push_back(static_cast<v1::Dimension>(d));
+    grouping.dimensions.push_back(static_cast<v1::Dimension>(d));
   }
+  grouping.attributes.assign(request->group_by_attributes().begin(),
+                             request->group_by_attributes().end());
   const bool compared = request->has_compare_from();
   if (compared && response.groups_size() > 0) {
     bool any = false;
@@ -45,7 +47,7 @@ int RunScoresCommand(v1::CxScore::StubInterface& stub,
              "comparison fields are null\n";
     }
   }
-  WriteScores(response, dimensions, compared, options.format, out);
+  WriteScores(response, grouping, compared, options.format, out);
   return kExitOk;
 }
 

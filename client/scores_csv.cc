@@ -10,9 +10,11 @@ namespace cxscore::client {
 // The CSV columns are the JSON fields (FlattenJson), always in step with the
 // JSON format.
 std::vector<std::string> ScoresCsvHeader(
-    const std::vector<v1::Dimension>& dimensions, bool compared) {
+    const Grouping& grouping, bool compared) {
   std::vector<std::string> header;
-  for (v1::Dimension d : dimensions) header.push_back(DimensionName(d));
+  for (const std::string& name : grouping.ColumnNames()) {
+    header.push_back(name);
+  }
   Json empty = GroupToJson(v1::GroupScores(), compared);
   for (auto& [path, value] : FlattenJson(empty, "key")) {
     header.push_back(path);
@@ -21,14 +23,15 @@ std::vector<std::string> ScoresCsvHeader(
 }
 
 void WriteScoresCsv(const v1::GetScoresResponse& response,
-                    const std::vector<v1::Dimension>& dimensions, bool compared,
+                    const Grouping& grouping, bool compared,
                     std::ostream& out) {
-  WriteCsvRow(out, ScoresCsvHeader(dimensions, compared));
+  WriteCsvRow(out, ScoresCsvHeader(grouping, compared));
+  const std::vector<std::string> columns = grouping.ColumnNames();
   for (const v1::GroupScores& group : response.groups()) {
     Json json = GroupToJson(group, compared);
     std::vector<std::string> row;
-    for (v1::Dimension d : dimensions) {
-      auto it = json["key"].find(DimensionName(d));
+    for (const std::string& column : columns) {
+      auto it = json["key"].find(column);
       row.push_back(it == json["key"].end() ? "" : CsvCell(*it));
     }
     for (auto& [path, value] : FlattenJson(json, "key")) {

@@ -11,19 +11,20 @@
 #include <string>
 #include <vector>
 
+#include "client/scores_query.h"
 #include "cxscore/v1/cxscore.pb.h"
 
 namespace cxscore::client {
 
-// The header row for a grouping by `dimensions`; `compared` adds the
+// The header row for `grouping`; `compared` adds the
 // comparison_* columns.
 std::vector<std::string> ScoresCsvHeader(
-    const std::vector<v1::Dimension>& dimensions, bool compared = false);
+    const Grouping& grouping, bool compared = false);
 
-// Header and one row per group. `dimensions` is the request's group_by; it
+// Header and one row per group. `grouping` is the request's grouping; it
 // names the key columns also when there are no groups.
 void WriteScoresCsv(const v1::GetScoresResponse& response,
-                    const std::vector<v1::Dimension>& dimensions, bool compared,
+                    const Grouping& grouping, bool compared,
                     std::ostream& out);
 
 }  // namespace cxscore::client

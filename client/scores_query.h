@@ -3,8 +3,10 @@
 #ifndef CXSCORE_CLIENT_SCORES_QUERY_H_
 #define CXSCORE_CLIENT_SCORES_QUERY_H_
 
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -16,8 +18,8 @@
 namespace cxscore::client {
 
 struct ScoresQuery {
-  // Each entry a comma list of agent, team, channel, day, week, month; all
-  // entries together give the grouping, in the order given.
+  // Each entry a comma list of agent, team, channel, day, week, month and
+  // attr.NAME; all entries together give the grouping, in the order given.
   std::vector<std::string> by;
   SelectionArgs selection;  // --from, --to, --agent, --team, --channel
   std::string nps_interval = "adjusted-wald";  // or "wald"
@@ -27,6 +29,46 @@ struct ScoresQuery {
 
 // "agent", "team", ...; "dimension_N" for values this client does not know.
 std::string DimensionName(v1::Dimension dimension);
+
+// A grouping as sent: the request's group_by and, for its
+// DIMENSION_ATTRIBUTE entries in order, the attribute names
+// (group_by_attributes). Implicit from plain dimensions.
+struct Grouping {
+  Grouping() = default;
+  Grouping(std::vector<v1::Dimension> plain)  // NOLINT: plain dimensions
+      : dimensions(std::move(plain)) {}
+  Grouping(std::initializer_list<v1::Dimension> plain)  // NOLINT
+      : dimensions(plain) {}
+
+  std::vector<v1::Dimension> dimensions;
+  std::vector<std::string> attributes;
+
+  // One name per dimension, as on the command line and in the output:
+  // "agent", "week", "attr.plan".
+  std::vector<std::string> ColumnNames() const;
+};
+
+// The name of a key part in the output: DimensionName, or "attr.NAME" for
+// an attribute.
+std::string KeyPartName(const v1::KeyPart& part);
+
+// The value of the key part of `key` named `column` (KeyPartName); nullptr
+// when the key has no such part.
+const v1::KeyPart* FindKeyPart(
+    const google::protobuf::RepeatedPtrField<v1::KeyPart>& key,
+    const std::string& column);
+
+// As ParseDimensionLists, also accepting attr.NAME (an attribute; "attr." is
+// case-insensitive, NAME is kept as written: 1..1024 bytes of UTF-8). At
+// most one attribute, and not together with agent, team or channel
+// (segments are rolled up on their own). InvalidArgument naming --by
+// otherwise.
+absl::StatusOr<Grouping> ParseGrouping(const std::vector<std::string>& lists);
+
+// With an attribute in `grouping`, the --agent, --team and --channel
+// filters are refused (InvalidArgument naming the flag).
+absl::Status CheckSegmentFilters(const Grouping& grouping,
+                                 const SelectionArgs& selection);
 
 // Parses a comma list ("agent, week"); names are case-insensitive and may be
 // padded with spaces. InvalidArgument for an unknown, empty or repeated name.

@@ -32,11 +32,12 @@ std::string FormatDelta(const v1::Delta& delta) {
 }
 
 void WriteScoresTable(const v1::GetScoresResponse& response,
-                      const std::vector<v1::Dimension>& dimensions,
+                      const Grouping& grouping,
                       bool compared, std::ostream& out) {
   std::vector<TableColumn> columns;
-  for (v1::Dimension d : dimensions) {
-    columns.push_back({DimensionName(d), false});
+  const std::vector<std::string> key_columns = grouping.ColumnNames();
+  for (const std::string& name : key_columns) {
+    columns.push_back({name, false});
   }
   for (auto [value, delta] :
        {std::pair{"NPS [95% CI]", "ΔNPS"}, std::pair{"CSAT% [95% CI]", "ΔCSAT"},
@@ -54,11 +55,10 @@ void WriteScoresTable(const v1::GetScoresResponse& response,
   std::vector<std::vector<std::string>> rows;
   for (const v1::GroupScores& group : response.groups()) {
     std::vector<std::string> row;
-    for (v1::Dimension d : dimensions) {
+    for (const std::string& name : key_columns) {
       std::string cell;
-      for (const v1::KeyPart& part : group.key()) {
-        if (part.dimension() != d) continue;
-        cell = part.has_value() ? part.value() : std::string(kUnattributed);
+      if (const v1::KeyPart* part = FindKeyPart(group.key(), name)) {
+        cell = part->has_value() ? part->value() : std::string(kUnattributed);
       }
       row.push_back(std::move(cell));
     }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "client/table_format.h"
+#include "client/scores_query.h"
 #include "cxscore/v1/cxscore.pb.h"
 
 namespace cxscore::client {
@@ -21,7 +22,7 @@ std::string FormatDelta(const v1::Delta& delta);
 // `compared` (--compare), a Δ column follows each metric's n, and a
 // footnote explains it.
 void WriteScoresTable(const v1::GetScoresResponse& response,
-                      const std::vector<v1::Dimension>& dimensions,
+                      const Grouping& grouping,
                       bool compared, std::ostream& out);
 
 }  // namespace cxscore::client

@@ -25,11 +25,13 @@ int RunTrendCommand(v1::CxScore::StubInterface& stub,
     err << "cxscore: " << status.message() << "\n";
     return kExitFailure;
   }
-  std::vector<v1::Dimension> dimensions;
+  Grouping grouping;
   for (int d : request->group_by()) {
-    dimensions.push_back(static_cast<v1::Dimension>(d));
+    grouping.dimensions.push_back(static_cast<v1::Dimension>(d));
   }
-  WriteTrend(response, dimensions, request->metric(), options.format, out);
+  grouping.attributes.assign(request->group_by_attributes().begin(),
+                             request->group_by_attributes().end());
+  WriteTrend(response, grouping, request->metric(), options.format, out);
   return kExitOk;
 }
 

@@ -8,23 +8,26 @@
 namespace cxscore::client {
 
 std::vector<std::string> TrendCsvHeader(
-    const std::vector<v1::Dimension>& dimensions, v1::Metric metric) {
+    const Grouping& grouping, v1::Metric metric) {
   std::vector<std::string> header;
-  for (v1::Dimension d : dimensions) header.push_back(DimensionName(d));
+  for (const std::string& name : grouping.ColumnNames()) {
+    header.push_back(name);
+  }
   Json empty = TrendPointToJson(v1::TrendPoint(), metric);
   for (auto& [path, value] : FlattenJson(empty)) header.push_back(path);
   return header;
 }
 
 void WriteTrendCsv(const v1::GetTrendResponse& response,
-                   const std::vector<v1::Dimension>& dimensions,
+                   const Grouping& grouping,
                    v1::Metric metric, std::ostream& out) {
-  WriteCsvRow(out, TrendCsvHeader(dimensions, metric));
+  WriteCsvRow(out, TrendCsvHeader(grouping, metric));
+  const std::vector<std::string> columns = grouping.ColumnNames();
   for (const v1::TrendSeries& series : response.series()) {
     Json key = KeyToJson(series.key());
     std::vector<std::string> key_cells;
-    for (v1::Dimension d : dimensions) {
-      auto it = key.find(DimensionName(d));
+    for (const std::string& column : columns) {
+      auto it = key.find(column);
       key_cells.push_back(it == key.end() ? "" : CsvCell(*it));
     }
     for (const v1::TrendPoint& point : series.points()) {

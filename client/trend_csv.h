@@ -10,17 +10,18 @@
 #include <string>
 #include <vector>
 
+#include "client/scores_query.h"
 #include "cxscore/v1/cxscore.pb.h"
 
 namespace cxscore::client {
 
 std::vector<std::string> TrendCsvHeader(
-    const std::vector<v1::Dimension>& dimensions, v1::Metric metric);
+    const Grouping& grouping, v1::Metric metric);
 
 // Header and one row per point, series after series in the server's order.
-// `dimensions` is the request's group_by.
+// `grouping` is the request's grouping.
 void WriteTrendCsv(const v1::GetTrendResponse& response,
-                   const std::vector<v1::Dimension>& dimensions,
+                   const Grouping& grouping,
                    v1::Metric metric, std::ostream& out);
 
 }  // namespace cxscore::client

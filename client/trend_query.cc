@@ -29,17 +29,24 @@ absl::StatusOr<v1::GetTrendRequest> BuildTrendRequest(const TrendQuery& query) {
   if (!metric.ok()) return metric.status();
   request.set_metric(*metric);
 
-  absl::StatusOr<std::vector<v1::Dimension>> dimensions =
-      ParseDimensionLists(query.by);
-  if (!dimensions.ok()) return dimensions.status();
-  for (v1::Dimension d : *dimensions) {
+  absl::StatusOr<Grouping> grouping = ParseGrouping(query.by);
+  if (!grouping.ok()) return grouping.status();
+  for (v1::Dimension d : grouping->dimensions) {
     if (d != v1::DIMENSION_AGENT && d != v1::DIMENSION_TEAM &&
-        d != v1::DIMENSION_CHANNEL) {
+        d != v1::DIMENSION_CHANNEL && d != v1::DIMENSION_ATTRIBUTE) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "--by: a trend is grouped by agent, team or channel only; \"",
+          "--by: a trend is grouped by agent, team, channel or attr.NAME "
+          "only; \"",
           DimensionName(d), "\" is a period, given by --interval"));
     }
     request.add_group_by(d);
+  }
+  for (const std::string& name : grouping->attributes) {
+    request.add_group_by_attributes(name);
+  }
+  if (absl::Status s = CheckSegmentFilters(*grouping, query.selection);
+      !s.ok()) {
+    return s;
   }
 
   if (query.interval.empty()) {

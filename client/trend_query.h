@@ -15,8 +15,8 @@ namespace cxscore::client {
 
 struct TrendQuery {
   std::string metric;  // nps, csat, ces, ves; required
-  // As ScoresQuery::by, but only agent, team, channel (the period is
-  // `interval`).
+  // As ScoresQuery::by, but only agent, team, channel or attr.NAME (the
+  // period is `interval`).
   std::vector<std::string> by;
   std::string interval;     // day, week, month; required
   SelectionArgs selection;  // --from, --to, --agent, --team, --channel

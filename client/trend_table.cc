@@ -18,15 +18,14 @@ constexpr int kLevels = 8;
 
 // "channel email, agent (none)"; "all" without grouping.
 std::string KeyText(const v1::TrendSeries& series,
-                    const std::vector<v1::Dimension>& dimensions) {
+                    const Grouping& grouping) {
   std::vector<std::string> parts;
-  for (v1::Dimension d : dimensions) {
+  for (const std::string& name : grouping.ColumnNames()) {
     std::string value(kAbsent);
-    for (const v1::KeyPart& part : series.key()) {
-      if (part.dimension() != d) continue;
-      value = part.has_value() ? part.value() : std::string(kUnattributed);
+    if (const v1::KeyPart* part = FindKeyPart(series.key(), name)) {
+      value = part->has_value() ? part->value() : std::string(kUnattributed);
     }
-    parts.push_back(absl::StrCat(DimensionName(d), " ", value));
+    parts.push_back(absl::StrCat(name, " ", value));
   }
   if (parts.empty()) return "all";
   return absl::StrJoin(parts, ", ");
@@ -71,7 +70,7 @@ std::string Sparkline(const std::vector<std::optional<double>>& values) {
 }
 
 void WriteTrendTable(const v1::GetTrendResponse& response,
-                     const std::vector<v1::Dimension>& dimensions,
+                     const Grouping& grouping,
                      v1::Metric metric, std::ostream& out) {
   if (response.series().empty()) {
     out << "(no records match)\n";
@@ -113,7 +112,7 @@ void WriteTrendTable(const v1::GetTrendResponse& response,
       row.push_back(ChangeCell(point));
       rows.push_back(std::move(row));
     }
-    std::string header = KeyText(series, dimensions);
+    std::string header = KeyText(series, grouping);
     std::string spark = Sparkline(values);
     absl::StrAppend(&header, "  ", spark);
     header.erase(header.find_last_not_of(' ') + 1);

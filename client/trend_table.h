@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "client/scores_query.h"
 #include "cxscore/v1/cxscore.pb.h"
 
 namespace cxscore::client {
@@ -19,7 +20,7 @@ namespace cxscore::client {
 std::string Sparkline(const std::vector<std::optional<double>>& values);
 
 void WriteTrendTable(const v1::GetTrendResponse& response,
-                     const std::vector<v1::Dimension>& dimensions,
+                     const Grouping& grouping,
                      v1::Metric metric, std::ostream& out);
 
 }  // namespace cxscore::client

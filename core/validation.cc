@@ -209,6 +209,22 @@ std::optional<Violation> ValidateResponse(const SurveyResponse& r) {
 
 #undef CXSCORE_RETURN_IF_VIOLATED
 
+std::optional<Violation> ValidateAttributeName(const std::string& field,
+                                               const std::string& name) {
+  if (name.empty())
+    return Invalid(field, absl::StrCat(field, ": an attribute name must not be "
+                                              "empty (attr.NAME)"));
+  if (name.size() > kMaxAttributeBytes)
+    return Invalid(field, absl::StrFormat("%s: an attribute name is at most %d "
+                                          "bytes, got %d",
+                                          field, kMaxAttributeBytes,
+                                          name.size()));
+  if (!utf8::is_valid(name.begin(), name.end()))
+    return Invalid(field,
+                   absl::StrCat(field, ": an attribute name must be valid UTF-8"));
+  return std::nullopt;
+}
+
 absl::Status ToStatus(const Violation& violation) {
   // Reasons normally open with the field name already; avoid "nps: nps ...".
   if (!violation.field.empty() &&

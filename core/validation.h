@@ -38,6 +38,12 @@ std::optional<Violation> ValidateInteraction(const Interaction& interaction);
 // UTF-8 (field "attr.NAME").
 std::optional<Violation> ValidateResponse(const SurveyResponse& response);
 
+// The name of an attribute a query groups by (field `field`, e.g.
+// "group_by_attributes[0]"), by the rules of stored names: 1..
+// kMaxAttributeBytes bytes of valid UTF-8. nullopt when valid.
+std::optional<Violation> ValidateAttributeName(const std::string& field,
+                                               const std::string& name);
+
 // One status with `violation.code`. The message is the reason, which starts
 // with the field name ("nps must be an integer from 0 to 10, got 11"); a
 // reason that does not is prefixed as "field: reason".

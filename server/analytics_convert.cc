@@ -72,7 +72,11 @@ absl::StatusOr<Period> PeriodFromProto(v1::Dimension dimension,
   }
 }
 
-void ToProto(const DriversReport& report, v1::GetDriversResponse* out) {
+namespace {
+
+// Fills pairs, ranking and verdict of a GetDriversResponse or DriverGroup.
+template <typename Message>
+void AddReport(const DriversReport& report, Message* out) {
   for (const DriverPair& pair : report.pairs) {
     v1::DriverPair* p = out->add_pairs();
     p->set_metric(ToProto(pair.metric));
@@ -96,10 +100,67 @@ void ToProto(const DriversReport& report, v1::GetDriversResponse* out) {
   out->set_verdict(report.verdict);
 }
 
-void ToProto(const TrendSeries& series,
-             const std::vector<storage::GroupDim>& group_by,
+}  // namespace
+
+void ToProto(const DriversReport& report, v1::GetDriversResponse* out) {
+  AddReport(report, out);
+}
+
+void ToProto(const DriverGroup& group, const storage::RollupQuery& query,
+             v1::DriverGroup* out) {
+  AddKeyParts(group.key, query, out->mutable_key());
+  AddReport(group.report, out);
+}
+
+absl::StatusOr<storage::RollupQuery> DriversQueryFromProto(
+    const v1::GetDriversRequest& in) {
+  absl::StatusOr<storage::RollupQuery> query = FromProto(in.selection());
+  if (!query.ok()) return query.status();
+  for (int i = 0; i < in.group_by_size(); ++i) {
+    const std::string field = absl::StrCat("group_by[", i, "]");
+    auto dim = GroupDimFromProto(in.group_by(i), field);
+    if (!dim.ok()) return dim.status();
+    if (*dim != storage::GroupDim::kAttribute)
+      return absl::InvalidArgumentError(
+          field + ": drivers are grouped by an attribute only "
+                  "(DIMENSION_ATTRIBUTE)");
+    query->group_by.push_back(*dim);
+  }
+  if (absl::Status s = ApplyAttributeGrouping(in.group_by_attributes(),
+                                              "selection.", &*query);
+      !s.ok())
+    return s;
+  if (!query->group_by.empty() && in.level() != v1::DRIVER_LEVEL_RESPONSE)
+    return absl::InvalidArgumentError(
+        "level: only DRIVER_LEVEL_RESPONSE can be grouped by an attribute");
+  return query;
+}
+
+absl::StatusOr<storage::RollupQuery> TrendQueryFromProto(
+    const v1::GetTrendRequest& in) {
+  absl::StatusOr<storage::RollupQuery> query = FromProto(in.selection());
+  if (!query.ok()) return query.status();
+  for (int i = 0; i < in.group_by_size(); ++i) {
+    const std::string field = absl::StrCat("group_by[", i, "]");
+    auto dim = GroupDimFromProto(in.group_by(i), field);
+    if (!dim.ok()) return dim.status();
+    if (*dim != storage::GroupDim::kAgent && *dim != storage::GroupDim::kTeam &&
+        *dim != storage::GroupDim::kChannel &&
+        *dim != storage::GroupDim::kAttribute)
+      return absl::InvalidArgumentError(
+          field + ": a trend groups by agent, team, channel or attribute only");
+    query->group_by.push_back(*dim);
+  }
+  if (absl::Status s = ApplyAttributeGrouping(in.group_by_attributes(),
+                                              "selection.", &*query);
+      !s.ok())
+    return s;
+  return query;
+}
+
+void ToProto(const TrendSeries& series, const storage::RollupQuery& query,
              v1::TrendSeries* out) {
-  AddKeyParts(series.key, group_by, out->mutable_key());
+  AddKeyParts(series.key, query, out->mutable_key());
   for (const TrendPoint& point : series.points) {
     v1::TrendPoint* p = out->add_points();
     p->set_period(point.period);

@@ -25,9 +25,24 @@ absl::StatusOr<Period> PeriodFromProto(v1::Dimension dimension,
                                        std::string_view field);
 
 void ToProto(const DriversReport& report, v1::GetDriversResponse* out);
-void ToProto(const TrendSeries& series,
-             const std::vector<storage::GroupDim>& group_by,
+// `query`: the grouped query that produced the group (names its key).
+void ToProto(const DriverGroup& group, const storage::RollupQuery& query,
+             v1::DriverGroup* out);
+
+// The selection and grouping of a drivers request. group_by may only hold
+// one DIMENSION_ATTRIBUTE (ApplyAttributeGrouping), and only at
+// DRIVER_LEVEL_RESPONSE; INVALID_ARGUMENT naming the field otherwise.
+absl::StatusOr<storage::RollupQuery> DriversQueryFromProto(
+    const v1::GetDriversRequest& in);
+// `query`: the trend's selection with its grouping (without the period).
+void ToProto(const TrendSeries& series, const storage::RollupQuery& query,
              v1::TrendSeries* out);
+
+// The selection and grouping of a trend: group_by may hold agent, team,
+// channel and attribute entries (ApplyAttributeGrouping). INVALID_ARGUMENT
+// naming the field otherwise.
+absl::StatusOr<storage::RollupQuery> TrendQueryFromProto(
+    const v1::GetTrendRequest& in);
 void ToProto(const AgentRanking& ranking, v1::RankAgentsResponse* out);
 CommentFilter CommentFilterFromProto(v1::CommentFilter filter);
 // customer_id is never copied.

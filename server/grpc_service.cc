@@ -125,7 +125,7 @@ grpc::ServerUnaryReactor* GrpcService::GetScores(
         service_->GetScores(*query, NpsMethodFromProto(*request), *compare);
     if (!scores.ok()) return scores.status();
     for (const GroupScores& g : *scores)
-      ToProto(g, query->group_by, response->add_groups());
+      ToProto(g, *query, response->add_groups());
     return absl::OkStatus();
   });
 }
@@ -135,10 +135,17 @@ grpc::ServerUnaryReactor* GrpcService::GetDrivers(
     v1::GetDriversResponse* response) {
   return OnQueryPool(context, [this, request, response]() -> absl::Status {
     absl::StatusOr<storage::RollupQuery> selection =
-        FromProto(request->selection());
+        DriversQueryFromProto(*request);
     if (!selection.ok()) return selection.status();
     absl::StatusOr<std::vector<ServiceKpi>> kpis = KpisFromProto(*request);
     if (!kpis.ok()) return kpis.status();
+    if (!selection->group_by.empty()) {
+      auto groups = service_->GetDriverGroups(*selection, *kpis);
+      if (!groups.ok()) return groups.status();
+      for (const DriverGroup& group : *groups)
+        ToProto(group, *selection, response->add_groups());
+      return absl::OkStatus();
+    }
     absl::StatusOr<DriversReport> report = service_->GetDrivers(
         *selection, *kpis, LevelFromProto(request->level()));
     if (!report.ok()) return report.status();
@@ -152,18 +159,8 @@ grpc::ServerUnaryReactor* GrpcService::GetTrend(
     v1::GetTrendResponse* response) {
   return OnQueryPool(context, [this, request, response]() -> absl::Status {
     absl::StatusOr<storage::RollupQuery> selection =
-        FromProto(request->selection());
+        TrendQueryFromProto(*request);
     if (!selection.ok()) return selection.status();
-    for (int i = 0; i < request->group_by_size(); ++i) {
-      const std::string field = absl::StrCat("group_by[", i, "]");
-      auto dim = GroupDimFromProto(request->group_by(i), field);
-      if (!dim.ok()) return dim.status();
-      if (*dim != storage::GroupDim::kAgent && *dim != storage::GroupDim::kTeam &&
-          *dim != storage::GroupDim::kChannel)
-        return absl::InvalidArgumentError(
-            field + ": a trend groups by agent, team or channel only");
-      selection->group_by.push_back(*dim);
-    }
     auto metric = MetricFromProto(request->metric(), "metric");
     if (!metric.ok()) return metric.status();
     auto period = PeriodFromProto(request->interval(), "interval");
@@ -175,7 +172,7 @@ grpc::ServerUnaryReactor* GrpcService::GetTrend(
     auto series = service_->GetTrend(*selection, *period, *metric, method);
     if (!series.ok()) return series.status();
     for (const TrendSeries& s : *series)
-      ToProto(s, selection->group_by, response->add_series());
+      ToProto(s, *selection, response->add_series());
     return absl::OkStatus();
   });
 }

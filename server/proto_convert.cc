@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "core/calendar.h"
+#include "core/validation.h"
 #include "server/status_util.h"
 
 namespace cxscore::server {
@@ -72,6 +73,7 @@ std::optional<storage::GroupDim> GroupDimFromProtoOrNull(v1::Dimension d) {
     case v1::DIMENSION_DAY: return GroupDim::kDay;
     case v1::DIMENSION_WEEK: return GroupDim::kWeek;
     case v1::DIMENSION_MONTH: return GroupDim::kMonth;
+    case v1::DIMENSION_ATTRIBUTE: return GroupDim::kAttribute;
     default: return std::nullopt;
   }
 }
@@ -85,6 +87,7 @@ v1::Dimension ToProto(storage::GroupDim d) {
     case GroupDim::kDay: return v1::DIMENSION_DAY;
     case GroupDim::kWeek: return v1::DIMENSION_WEEK;
     case GroupDim::kMonth: return v1::DIMENSION_MONTH;
+    case GroupDim::kAttribute: return v1::DIMENSION_ATTRIBUTE;
   }
   return v1::DIMENSION_UNSPECIFIED;
 }
@@ -160,6 +163,51 @@ absl::StatusOr<storage::GroupDim> GroupDimFromProto(v1::Dimension dimension,
   return *dim;
 }
 
+absl::Status ApplyAttributeGrouping(
+    const google::protobuf::RepeatedPtrField<std::string>& names,
+    std::string_view filter_prefix, storage::RollupQuery* query) {
+  constexpr absl::string_view field = "group_by_attributes";
+  const auto entries = std::count(query->group_by.begin(),
+                                  query->group_by.end(),
+                                  storage::GroupDim::kAttribute);
+  if (entries != names.size())
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": ", names.size(), " name(s) for ", entries,
+        " DIMENSION_ATTRIBUTE entr", entries == 1 ? "y" : "ies",
+        " of group_by; give one name per entry, in order"));
+  if (names.size() > 1)
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": at most one attribute per query (got ", names.size(), ")"));
+  for (int i = 0; i < names.size(); ++i) {
+    if (std::optional<Violation> v =
+            ValidateAttributeName(absl::StrCat(field, "[", i, "]"), names[i]))
+      return ToStatus(*v);
+  }
+  if (names.empty()) return absl::OkStatus();
+  // The attribute view has no attribution dimensions (storage-format.md).
+  constexpr absl::string_view kWhy = "; segments are rolled up on their own";
+  for (storage::GroupDim dim : query->group_by) {
+    if (dim == storage::GroupDim::kAgent || dim == storage::GroupDim::kTeam ||
+        dim == storage::GroupDim::kChannel)
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, ": cannot be combined with grouping by ",
+          dim == storage::GroupDim::kAgent  ? "agent"
+          : dim == storage::GroupDim::kTeam ? "team"
+                                            : "channel",
+          kWhy));
+  }
+  for (auto [filter, values] : {std::pair{"agents", &query->agents},
+                                std::pair{"teams", &query->teams},
+                                std::pair{"channels", &query->channels}}) {
+    if (!values->empty())
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ": cannot be combined with the ",
+                       std::string(filter_prefix), filter, " filter", kWhy));
+  }
+  query->attributes.assign(names.begin(), names.end());
+  return absl::OkStatus();
+}
+
 absl::StatusOr<storage::RollupQuery> FromProto(const v1::GetScoresRequest& in) {
   storage::RollupQuery query;
   if (absl::Status s = ApplySelection(in, "", &query); !s.ok()) return s;
@@ -168,12 +216,19 @@ absl::StatusOr<storage::RollupQuery> FromProto(const v1::GetScoresRequest& in) {
     absl::StatusOr<storage::GroupDim> dim =
         GroupDimFromProto(in.group_by(i), field);
     if (!dim.ok()) return dim.status();
-    if (std::find(query.group_by.begin(), query.group_by.end(), *dim) !=
-        query.group_by.end())
+    // Attributes may repeat (different names); ApplyAttributeGrouping
+    // checks them.
+    if (*dim != storage::GroupDim::kAttribute &&
+        std::find(query.group_by.begin(), query.group_by.end(), *dim) !=
+            query.group_by.end())
       return absl::InvalidArgumentError(
           absl::StrCat(std::string(field), ": dimension listed twice"));
     query.group_by.push_back(*dim);
   }
+  if (absl::Status s = ApplyAttributeGrouping(in.group_by_attributes(), "",
+                                              &query);
+      !s.ok())
+    return s;
   return query;
 }
 
@@ -234,20 +289,23 @@ void AddOutcomes(const std::vector<storage::RecordOutcome>& outcomes,
 }
 
 void AddKeyParts(const std::vector<std::optional<std::string>>& key,
-                 const std::vector<storage::GroupDim>& group_by,
+                 const storage::RollupQuery& query,
                  google::protobuf::RepeatedPtrField<v1::KeyPart>* out) {
-  for (size_t i = 0; i < group_by.size() && i < key.size(); ++i) {
+  size_t attribute = 0;
+  for (size_t i = 0; i < query.group_by.size() && i < key.size(); ++i) {
     v1::KeyPart* part = out->Add();
-    part->set_dimension(ToProto(group_by[i]));
+    part->set_dimension(ToProto(query.group_by[i]));
+    if (query.group_by[i] == storage::GroupDim::kAttribute &&
+        attribute < query.attributes.size())
+      part->set_attribute(query.attributes[attribute++]);
     if (key[i]) part->set_value(*key[i]);
   }
 }
 
-void ToProto(const GroupScores& scores,
-             const std::vector<storage::GroupDim>& group_by,
+void ToProto(const GroupScores& scores, const storage::RollupQuery& query,
              v1::GroupScores* out) {
   const ScoreSummary& summary = scores.summary;
-  AddKeyParts(scores.group.key, group_by, out->mutable_key());
+  AddKeyParts(scores.group.key, query, out->mutable_key());
   if (scores.comparison) {
     v1::Comparison* c = out->mutable_comparison();
     v1::Delta* deltas[] = {c->mutable_nps(), c->mutable_csat(),

@@ -30,6 +30,17 @@ absl::StatusOr<storage::GroupDim> GroupDimFromProto(v1::Dimension dimension,
                                                    std::string_view field);
 NpsIntervalMethod NpsMethodFromProto(const v1::GetScoresRequest& in);
 
+// Names the DIMENSION_ATTRIBUTE entries of `query->group_by` after `names`
+// (a request's group_by_attributes) and sets query->attributes.
+// INVALID_ARGUMENT naming group_by_attributes when the count does not match,
+// there is more than one, a name is empty, too long or not UTF-8, or the
+// query also groups or filters by agent, team or channel (`filter_prefix`
+// is prepended to the filter's field name, e.g. "selection.").
+// REQUIRES: query->group_by and the filters are already set.
+absl::Status ApplyAttributeGrouping(
+    const google::protobuf::RepeatedPtrField<std::string>& names,
+    std::string_view filter_prefix, storage::RollupQuery* query);
+
 // Adds the outcomes of one batch whose first record has stream position
 // `first_index`.
 void AddOutcomes(const std::vector<storage::RecordOutcome>& outcomes,
@@ -37,13 +48,14 @@ void AddOutcomes(const std::vector<storage::RecordOutcome>& outcomes,
                  const std::vector<std::string>& record_ids,
                  v1::IngestSummary* summary);
 
-void ToProto(const GroupScores& scores,
-             const std::vector<storage::GroupDim>& group_by,
+// `query`: the query that produced the group (its grouping names the key).
+void ToProto(const GroupScores& scores, const storage::RollupQuery& query,
              v1::GroupScores* out);
 
-// Key parts of `key` (one per `group_by` entry; nullopt = unattributed).
+// Key parts of `key` (one per `query.group_by` entry; nullopt =
+// unattributed); attribute parts carry their name from `query.attributes`.
 void AddKeyParts(const std::vector<std::optional<std::string>>& key,
-                 const std::vector<storage::GroupDim>& group_by,
+                 const storage::RollupQuery& query,
                  google::protobuf::RepeatedPtrField<v1::KeyPart>* out);
 
 }  // namespace cxscore::server

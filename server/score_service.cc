@@ -78,6 +78,18 @@ absl::StatusOr<DriversReport> ScoreService::GetDrivers(
                             level == DriverLevel::kAgent ? "agent" : "week");
 }
 
+absl::StatusOr<std::vector<DriverGroup>> ScoreService::GetDriverGroups(
+    const storage::RollupQuery& grouped, std::span<const ServiceKpi> kpis) {
+  absl::StatusOr<std::vector<storage::GroupDriverCounts>> groups =
+      store_->QueryDrivers(grouped);
+  if (!groups.ok()) return groups.status();
+  std::vector<DriverGroup> reports;
+  reports.reserve(groups->size());
+  for (storage::GroupDriverCounts& group : *groups)
+    reports.push_back({std::move(group.key), AnalyzeDrivers(group.counts, kpis)});
+  return reports;
+}
+
 absl::StatusOr<std::vector<TrendSeries>> ScoreService::GetTrend(
     const storage::RollupQuery& selection, Period period, DriverMetric metric,
     NpsIntervalMethod method) {

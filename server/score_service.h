@@ -34,6 +34,12 @@ enum class DriverLevel { kResponse, kAgent, kWeek };
 // CSAT 5.
 enum class CommentFilter { kAny, kDetractors, kPromoters };
 
+// The drivers of one group of a grouped GetDriverGroups.
+struct DriverGroup {
+  std::vector<std::optional<std::string>> key;  // as in storage::Grouped
+  DriversReport report;
+};
+
 struct TrendSeries {
   std::vector<std::optional<std::string>> key;  // the attribution dims
   std::vector<TrendPoint> points;
@@ -58,7 +64,13 @@ class ScoreService {
       const storage::RollupQuery& selection, std::span<const ServiceKpi> kpis,
       DriverLevel level);
 
-  // One series per group of `selection.group_by` (attribution dims only).
+  // Response-level drivers per group of `grouped.group_by` (e.g. an
+  // attribute), sorted by key; groups without linked responses are absent.
+  absl::StatusOr<std::vector<DriverGroup>> GetDriverGroups(
+      const storage::RollupQuery& grouped, std::span<const ServiceKpi> kpis);
+
+  // One series per group of `selection.group_by` (attribution dims or an
+  // attribute).
   absl::StatusOr<std::vector<TrendSeries>> GetTrend(
       const storage::RollupQuery& selection, Period period,
       DriverMetric metric, NpsIntervalMethod method);

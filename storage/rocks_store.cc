@@ -8,6 +8,7 @@
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
 #include "rocksdb/table.h"
+#include "storage/attribute_rebuild.h"
 #include "storage/comment_scan.h"
 #include "storage/record_codec.h"
 #include "storage/rollup_merge_operator.h"
@@ -19,9 +20,11 @@ namespace cxscore::storage {
 namespace {
 
 // Written under kFormatVersionKey in the default column family when the
-// database is created; a database of another version is not opened.
+// database is created. Version 1 (before the attribute view) is migrated on
+// open; a database of any other version is not opened.
 constexpr char kFormatVersionKey[] = "cxscore.format_version";
-constexpr char kFormatVersion[] = "1";
+constexpr char kFormatVersion[] = "2";
+constexpr char kFormatVersionWithoutAttributeView[] = "1";
 
 constexpr char kInteractionsCf[] = "interactions";
 constexpr char kResponsesCf[] = "responses";
@@ -67,16 +70,34 @@ void CloseDb(rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*>* handles
   delete db;
 }
 
-absl::Status CheckFormatVersion(rocksdb::DB* db, bool created) {
+ColumnFamilies CfsOf(const std::vector<rocksdb::ColumnFamilyHandle*>& handles) {
+  return {handles[1], handles[2], handles[3],
+          handles[4], handles[5], handles[6]};
+}
+
+// Creates, accepts or migrates the database's format version. A version 1
+// database gets its attribute view rebuilt from the raw records; version 2
+// is recorded (synced) only after the rebuild, so a crash during it redoes
+// the rebuild on the next open.
+absl::Status CheckFormatVersion(
+    rocksdb::DB* db, const std::vector<rocksdb::ColumnFamilyHandle*>& handles,
+    bool created) {
   std::string version;
   rocksdb::Status s = db->Get(rocksdb::ReadOptions(), kFormatVersionKey, &version);
+  rocksdb::WriteOptions sync;
+  sync.sync = true;
   if (s.IsNotFound() && created) {
-    rocksdb::WriteOptions sync;
-    sync.sync = true;
     return FromRocks(db->Put(sync, kFormatVersionKey, kFormatVersion),
                      "writing format version");
   }
   if (!s.ok()) return FromRocks(s, "reading format version");
+  if (version == kFormatVersionWithoutAttributeView) {
+    if (absl::Status rebuilt = RebuildAttributeView(db, CfsOf(handles));
+        !rebuilt.ok())
+      return rebuilt;
+    return FromRocks(db->Put(sync, kFormatVersionKey, kFormatVersion),
+                     "writing format version");
+  }
   if (version != kFormatVersion)
     return absl::FailedPreconditionError(
         "database format version " + version + " is not supported (want " +
@@ -89,8 +110,7 @@ class RocksStore : public Store {
   RocksStore(const StoreOptions& options, rocksdb::DB* db,
              std::vector<rocksdb::ColumnFamilyHandle*> handles)
       : options_(options), db_(db), handles_(std::move(handles)) {
-    cfs_ = {handles_[1], handles_[2], handles_[3],
-            handles_[4], handles_[5], handles_[6]};
+    cfs_ = CfsOf(handles_);
     queue_ = std::make_unique<WriteQueue>(
         options.max_group_records,
         [this](std::vector<WriteRequest>& group) { ApplyGroup(group); });
@@ -228,7 +248,8 @@ absl::StatusOr<rocksdb::DB*> OpenDb(
   rocksdb::Status s = rocksdb::DB::Open(db_options, options.data_dir,
                                         descriptors, handles, &db);
   if (!s.ok()) return FromRocks(s, "opening " + options.data_dir);
-  if (absl::Status version = CheckFormatVersion(db, created); !version.ok()) {
+  if (absl::Status version = CheckFormatVersion(db, *handles, created);
+      !version.ok()) {
     CloseDb(db, handles);
     return version;
   }

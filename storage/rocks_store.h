@@ -29,9 +29,11 @@ struct StoreOptions {
   size_t block_cache_bytes = size_t{128} << 20;
 };
 
-// Opens (or creates) the store. Fails with FAILED_PRECONDITION when the
-// directory holds a database of another format version, UNAVAILABLE when
-// it is locked by another process or unreadable.
+// Opens (or creates) the store. A format version 1 database is migrated
+// first (its attribute view rebuilt from the raw records, which reads every
+// record once; docs/storage-format.md). Fails with FAILED_PRECONDITION when
+// the directory holds a database of another format version, UNAVAILABLE
+// when it is locked by another process or unreadable.
 absl::StatusOr<std::unique_ptr<Store>> OpenRocksStore(
     const StoreOptions& options);
 

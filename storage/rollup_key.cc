@@ -58,6 +58,22 @@ std::string EncodeRollupKey(const RollupView& view, const Attribution& values,
   return key;
 }
 
+std::string EncodeAttributeRollupKey(std::string_view name,
+                                     std::string_view value, int32_t day) {
+  std::string key = EncodeAttributeRollupPrefix(name);
+  AppendValue(value, &key);
+  AppendDay(day, &key);
+  return key;
+}
+
+std::string EncodeAttributeRollupPrefix(std::string_view name) {
+  std::string key;
+  key.reserve(16 + name.size());
+  key.push_back(static_cast<char>(kAttributeViewId));
+  AppendValue(name, &key);
+  return key;
+}
+
 std::string EncodeRollupPrefix(const RollupView& view,
                                std::span<const std::string_view> leading) {
   std::string key;
@@ -71,14 +87,23 @@ std::optional<DecodedRollupKey> DecodeRollupKey(std::string_view key) {
   DecodedRollupKey decoded;
   decoded.view_id = static_cast<uint8_t>(key.front());
   const auto& views = AllViews();
-  if (decoded.view_id >= views.size()) return std::nullopt;
   std::string_view rest = key.substr(1);
-  for (AttributionDim d : views[decoded.view_id].dims) {
+  const auto read_value = [&rest](std::string_view* value) {
     uint64_t length = 0;
-    if (!ReadVarint(&rest, &length) || rest.size() < length)
-      return std::nullopt;
-    decoded.values[static_cast<int>(d)] = rest.substr(0, length);
+    if (!ReadVarint(&rest, &length) || rest.size() < length) return false;
+    *value = rest.substr(0, length);
     rest.remove_prefix(length);
+    return true;
+  };
+  if (decoded.view_id == kAttributeViewId) {
+    if (!read_value(&decoded.attribute_name) ||
+        !read_value(&decoded.attribute_value))
+      return std::nullopt;
+  } else {
+    if (decoded.view_id >= views.size()) return std::nullopt;
+    for (AttributionDim d : views[decoded.view_id].dims)
+      if (!read_value(&decoded.values[static_cast<int>(d)]))
+        return std::nullopt;
   }
   if (rest.size() != 4) return std::nullopt;
   decoded.day_offset = key.size() - 4;

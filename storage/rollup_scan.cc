@@ -54,7 +54,9 @@ class GroupAccumulator {
     std::vector<std::optional<std::string>> parts;
     parts.reserve(query_.group_by.size());
     for (GroupDim dim : query_.group_by) {
-      if (auto attribution = AttributionOf(dim)) {
+      if (dim == GroupDim::kAttribute) {
+        parts.push_back(std::string(key.attribute_value));  // "" is a value
+      } else if (auto attribution = AttributionOf(dim)) {
         std::string_view value = key.values[static_cast<int>(*attribution)];
         parts.push_back(value.empty() ? std::nullopt
                                       : std::optional<std::string>(value));
@@ -126,12 +128,30 @@ absl::StatusOr<std::vector<Grouped<Counts>>> ScanGroups(
   if (!query.agents.empty()) needed.push_back(AttributionDim::kAgent);
   if (!query.teams.empty()) needed.push_back(AttributionDim::kTeam);
   if (!query.channels.empty()) needed.push_back(AttributionDim::kChannel);
+  const auto attribute_dims =
+      std::count(query.group_by.begin(), query.group_by.end(),
+                 GroupDim::kAttribute);
+  if (static_cast<size_t>(attribute_dims) != query.attributes.size())
+    return absl::InvalidArgumentError(
+        "attributes: one name per attribute grouping is needed");
+  if (attribute_dims > 1)
+    return absl::InvalidArgumentError(
+        "attributes: at most one attribute grouping per query");
+  if (attribute_dims == 1 && !needed.empty())
+    return absl::InvalidArgumentError(
+        "attributes: an attribute grouping cannot be combined with agent, "
+        "team or channel groupings or filters");
+  // The attribute view has no attribution dimensions: `view` is the totals
+  // view then, only to keep the matching below trivially true.
   const RollupView& view = ChooseView(needed);
+  const uint8_t view_id = attribute_dims == 1 ? kAttributeViewId : view.id;
 
   // One contiguous run per value of the leading dimension's filter, or the
-  // whole view.
+  // whole view (for an attribute: every value of that attribute).
   std::vector<std::string> prefixes;
-  if (!view.dims.empty() && !FilterOf(query, view.dims[0]).empty()) {
+  if (attribute_dims == 1) {
+    prefixes.push_back(EncodeAttributeRollupPrefix(query.attributes[0]));
+  } else if (!view.dims.empty() && !FilterOf(query, view.dims[0]).empty()) {
     for (const std::string& value : FilterOf(query, view.dims[0])) {
       const std::string_view leading[] = {value};
       prefixes.push_back(EncodeRollupPrefix(view, leading));
@@ -157,7 +177,7 @@ absl::StatusOr<std::vector<Grouped<Counts>>> ScanGroups(
     for (it->Seek(prefix); it->Valid();) {
       const std::string_view key = it->key().ToStringView();
       std::optional<DecodedRollupKey> decoded = DecodeRollupKey(key);
-      if (!decoded || decoded->view_id != view.id) {
+      if (!decoded || decoded->view_id != view_id) {
         status = absl::DataLossError("malformed rollup key");
         break;
       }

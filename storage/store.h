@@ -49,8 +49,9 @@ struct WriteOptions {
 using WriteResult = absl::StatusOr<std::vector<RecordOutcome>>;
 using WriteCallback = absl::AnyInvocable<void(WriteResult) &&>;
 
-// A grouping dimension of a query.
-enum class GroupDim { kAgent, kTeam, kChannel, kDay, kWeek, kMonth };
+// A grouping dimension of a query. kAttribute: a record attribute, named
+// in RollupQuery::attributes.
+enum class GroupDim { kAgent, kTeam, kChannel, kDay, kWeek, kMonth, kAttribute };
 
 struct RollupQuery {
   int32_t from_day = INT32_MIN;  // inclusive day numbers (core/calendar.h)
@@ -59,11 +60,18 @@ struct RollupQuery {
   // A record matches when its value is one of the list; empty = no filter.
   // The empty string selects unattributed records.
   std::vector<std::string> agents, teams, channels;
+  // The attribute name of each kAttribute entry of group_by, in order.
+  // A query groups by at most one attribute, and then by no agent, team or
+  // channel and with none of their filters (the attribute view is rolled up
+  // on its own; the scan answers INVALID_ARGUMENT otherwise). It counts only
+  // records that carry the attribute.
+  std::vector<std::string> attributes;
 };
 
 template <typename Counts>
 struct Grouped {
-  // One entry per group_by dimension, in its order. nullopt = unattributed.
+  // One entry per group_by dimension, in its order. nullopt = unattributed
+  // (an attribute part is always set: records without it are not counted).
   std::vector<std::optional<std::string>> key;
   Counts counts;
 };
@@ -91,7 +99,7 @@ class Store {
 
   // Joint histograms of metric x KPI over responses linked to a stored
   // interaction, grouped and filtered like QueryRollups (by the response's
-  // day and attribution).
+  // day, attribution and attributes).
   virtual absl::StatusOr<std::vector<GroupDriverCounts>> QueryDrivers(
       const RollupQuery& query) = 0;
 

@@ -68,14 +68,16 @@ absl::Status WritePlanner::Prefetch(
   return absl::OkStatus();
 }
 
-void WritePlanner::AddContribution(const std::string& agent,
-                                   const std::string& team,
-                                   const std::string& channel, absl::Time at,
+template <typename Record>
+void WritePlanner::AddContribution(const Record& record, absl::Time at,
                                    const RollupCounts& counts, int64_t sign) {
-  const Attribution values = {agent, team, channel};
+  const Attribution values = {record.agent_id, record.team_id, record.channel};
   const int32_t day = DayNumberOf(at);
   for (const RollupView& view : AllViews())
     rollup_deltas_[EncodeRollupKey(view, values, day)].AddAll(counts, sign);
+  for (const auto& [name, value] : record.attributes)
+    rollup_deltas_[EncodeAttributeRollupKey(name, value, day)].AddAll(counts,
+                                                                      sign);
 }
 
 void WritePlanner::AddDriverContribution(const SurveyResponse& response,
@@ -88,6 +90,11 @@ void WritePlanner::AddDriverContribution(const SurveyResponse& response,
   const int32_t day = DayNumberOf(response.submitted_at);
   for (const RollupView& view : AllViews())
     driver_deltas_[EncodeRollupKey(view, values, day)].AddAll(counts, sign);
+  // Segmented by the response's attributes (the survey's view of the
+  // customer), like its attribution.
+  for (const auto& [name, value] : response.attributes)
+    driver_deltas_[EncodeAttributeRollupKey(name, value, day)].AddAll(counts,
+                                                                      sign);
 }
 
 absl::StatusOr<std::optional<SurveyResponse>> WritePlanner::LoadResponse(
@@ -200,8 +207,8 @@ absl::Status WritePlanner::AddResponses(
         AddDriverContribution(response, *interaction, +1);
       }
     }
-    AddContribution(response.agent_id, response.team_id, response.channel,
-                    response.submitted_at, ContributionOf(response), +1);
+    AddContribution(response, response.submitted_at, ContributionOf(response),
+                    +1);
     outcomes->push_back({RecordOutcome::Kind::kAccepted, std::nullopt});
   }
   return absl::OkStatus();
@@ -233,16 +240,15 @@ absl::Status WritePlanner::AddInteractions(
         continue;
       }
       // Upsert: the old state's contribution leaves the cells it was in.
-      AddContribution(existing->agent_id, existing->team_id, existing->channel,
-                      existing->opened_at, ContributionOf(*existing), -1);
+      AddContribution(*existing, existing->opened_at, ContributionOf(*existing),
+                      -1);
       old_state = *std::move(existing);
     }
     stored = EncodeInteraction(interaction);
     if (absl::Status s = RelinkResponses(old_state, interaction); !s.ok())
       return s;
     batch_.Put(cfs_.interactions, interaction.interaction_id, *stored);
-    AddContribution(interaction.agent_id, interaction.team_id,
-                    interaction.channel, interaction.opened_at,
+    AddContribution(interaction, interaction.opened_at,
                     ContributionOf(interaction), +1);
     outcomes->push_back({RecordOutcome::Kind::kAccepted, std::nullopt});
   }

@@ -5,8 +5,13 @@
 // touched rollup cell: deltas are collapsed per cell across the whole group,
 // so a batch of N responses costs far fewer than N x views merges.
 //
+// Each record also adds to the attribute view (rollup_key.h), once per
+// attribute it carries; an interaction upsert takes its old contribution
+// back from its old attributes' cells.
+//
 // Driver rollups hold (score, KPI) pairs of responses whose interaction is
-// stored. Whichever of the two arrives second adds the pair; an interaction
+// stored, in the response's attribution and under the response's
+// attributes. Whichever of the two arrives second adds the pair; an interaction
 // upsert moves the pairs of every response linked to it (found through
 // response_links) from its old KPIs to its new ones.
 // Not thread-safe: the store's single writer thread owns it.
@@ -57,8 +62,10 @@ class WritePlanner {
                         const std::vector<std::string_view>& ids,
                         absl::flat_hash_map<std::string,
                                             std::optional<std::string>>* seen);
-  void AddContribution(const std::string& agent, const std::string& team,
-                       const std::string& channel, absl::Time at,
+  // Adds `counts` x `sign` to the record's cell in every attribution view
+  // and to its attribute-view cell of each of its `attributes`.
+  template <typename Record>
+  void AddContribution(const Record& record, absl::Time at,
                        const RollupCounts& counts, int64_t sign);
   void AddDriverContribution(const SurveyResponse& response,
                              const Interaction& interaction, int64_t sign);

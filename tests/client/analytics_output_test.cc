@@ -205,6 +205,54 @@ TEST(DriversTableTest, FormatsRho) {
   EXPECT_EQ(FormatRho(1), "1.00");
 }
 
+// drivers --by attr.plan: one analysis per plan, key first.
+TEST(DriversOutputTest, GroupedAnswerShowsTheAttributeKey) {
+  v1::GetDriversResponse response;
+  v1::DriverGroup* group = response.add_groups();
+  v1::KeyPart* part = group->add_key();
+  part->set_dimension(v1::DIMENSION_ATTRIBUTE);
+  part->set_attribute("plan");
+  part->set_value("gold");
+  const v1::GetDriversResponse sample = SampleDrivers();
+  *group->mutable_pairs() = sample.pairs();
+  *group->mutable_ranking() = sample.ranking();
+  group->set_verdict(sample.verdict());
+  Grouping grouping({v1::DIMENSION_ATTRIBUTE});
+  grouping.attributes = {"plan"};
+  const auto printed = [&](OutputFormat format) {
+    std::ostringstream out;
+    WriteDrivers(response, grouping, format, out);
+    return out.str();
+  };
+
+  const std::string json_text = printed(OutputFormat::kJson);
+  EXPECT_THAT(OrderedKeys(json_text, ""), ElementsAre("groups"));
+  EXPECT_THAT(OrderedKeys(json_text, "/groups/0"),
+              ElementsAre("key", "pairs", "ranking", "verdict"));
+  Json json = Json::parse(json_text);
+  EXPECT_EQ(json["groups"][0]["key"], Json::parse(R"({"attr.plan": "gold"})"));
+  // A group reads like the ungrouped answer.
+  EXPECT_EQ(json["groups"][0]["pairs"],
+            Json::parse(PrintedDrivers(sample, OutputFormat::kJson))["pairs"]);
+
+  auto rows = ParseCsv(printed(OutputFormat::kCsv));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0][0], "attr.plan");
+  EXPECT_EQ(rows[0][1], "metric");
+  EXPECT_EQ(rows[1][0], "gold");
+  EXPECT_EQ(rows[1][1], "ces");
+
+  std::vector<std::string> lines = Lines(printed(OutputFormat::kTable));
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_EQ(lines[0], "attr.plan gold");
+  EXPECT_EQ(lines[1], sample.verdict());
+
+  response.clear_groups();
+  EXPECT_EQ(printed(OutputFormat::kTable), "(no records match)\n");
+  EXPECT_EQ(Json::parse(printed(OutputFormat::kJson)),
+            Json::parse(R"({"groups": []})"));
+}
+
 // --- trend -----------------------------------------------------------------
 
 v1::TrendPoint* AddPoint(v1::TrendSeries* series, const std::string& period,
@@ -365,6 +413,33 @@ TEST(TrendTableTest, UngroupedSeriesIsAllAndEmptyAnswerSaysSo) {
   EXPECT_EQ(PrintedTrend(v1::GetTrendResponse(), {}, v1::METRIC_CSAT,
                          OutputFormat::kTable),
             "(no records match)\n");
+}
+
+// trend --by attr.plan: the key is named attr.plan in every format.
+TEST(TrendOutputTest, AttributeKeyIsNamedAttrDotName) {
+  v1::GetTrendResponse response;
+  v1::TrendSeries* gold = response.add_series();
+  v1::KeyPart* part = gold->add_key();
+  part->set_dimension(v1::DIMENSION_ATTRIBUTE);
+  part->set_attribute("plan");
+  part->set_value("gold");
+  AddPoint(gold, "2025-W20", 12, 40);
+  Grouping grouping({v1::DIMENSION_ATTRIBUTE});
+  grouping.attributes = {"plan"};
+  const auto printed = [&](OutputFormat format) {
+    std::ostringstream out;
+    WriteTrend(response, grouping, v1::METRIC_CSAT, format, out);
+    return out.str();
+  };
+  EXPECT_EQ(Json::parse(printed(OutputFormat::kJson))["series"][0]["key"],
+            Json::parse(R"({"attr.plan": "gold"})"));
+  auto rows = ParseCsv(printed(OutputFormat::kCsv));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0][0], "attr.plan");
+  EXPECT_EQ(rows[0][1], "period");
+  EXPECT_EQ(rows[1][0], "gold");
+  EXPECT_THAT(Lines(printed(OutputFormat::kTable))[0],
+              StartsWith("attr.plan gold"));
 }
 
 // --- agents ----------------------------------------------------------------

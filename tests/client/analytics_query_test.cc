@@ -160,6 +160,27 @@ TEST(BuildDriversRequestTest, RejectsBadArguments) {
   EXPECT_FALSE(BuildDriversRequest(query).ok());
 }
 
+TEST(BuildDriversRequestTest, GroupsByOneAttributeAtResponseLevelOnly) {
+  DriversQuery query;
+  query.by = {"attr.plan"};
+  absl::StatusOr<v1::GetDriversRequest> request = BuildDriversRequest(query);
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_THAT(request->group_by(), ElementsAre(v1::DIMENSION_ATTRIBUTE));
+  EXPECT_THAT(request->group_by_attributes(), ElementsAre("plan"));
+
+  query.by = {"channel"};
+  EXPECT_THAT(BuildDriversRequest(query).status().message(),
+              HasSubstr("--by: drivers are grouped by attr.NAME only"));
+  query.by = {"attr.plan"};
+  query.level = "agent";
+  EXPECT_THAT(BuildDriversRequest(query).status().message(),
+              HasSubstr("works with --level response only"));
+  query.level = "response";
+  query.selection.channels = {"chat"};
+  EXPECT_THAT(BuildDriversRequest(query).status().message(),
+              HasSubstr("cannot be combined with --channel"));
+}
+
 // --- trend ---------------------------------------------------------------
 
 TrendQuery MinimalTrend() {
@@ -198,6 +219,18 @@ TEST(BuildTrendRequestTest, IntervalsAndDefaults) {
   EXPECT_EQ(request.interval(), v1::DIMENSION_WEEK);
   EXPECT_THAT(request.group_by(), IsEmpty());
   EXPECT_EQ(request.nps_interval(), v1::NPS_INTERVAL_ADJUSTED_WALD);
+}
+
+TEST(BuildTrendRequestTest, GroupsByAnAttribute) {
+  TrendQuery query = MinimalTrend();
+  query.by = {"attr.plan"};
+  absl::StatusOr<v1::GetTrendRequest> request = BuildTrendRequest(query);
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_THAT(request->group_by(), ElementsAre(v1::DIMENSION_ATTRIBUTE));
+  EXPECT_THAT(request->group_by_attributes(), ElementsAre("plan"));
+  query.selection.agents = {"ann"};
+  EXPECT_THAT(BuildTrendRequest(query).status().message(),
+              HasSubstr("--by attr.plan cannot be combined with --agent"));
 }
 
 TEST(BuildTrendRequestTest, GroupsOnlyByAgentTeamOrChannel) {

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "client/csv_reader.h"
 #include "client/output_format.h"
@@ -351,6 +352,51 @@ TEST(OutputFormatTest, ParsesTheThreeNames) {
   EXPECT_EQ(*ParseOutputFormat("csv"), OutputFormat::kCsv);
   EXPECT_FALSE(ParseOutputFormat("yaml").ok());
   EXPECT_FALSE(ParseOutputFormat("JSON").ok());
+}
+
+// --by attr.plan,week: the attribute's column is "attr.plan" everywhere.
+TEST(ScoresOutputTest, AttributeKeyIsNamedAttrDotName) {
+  v1::GetScoresResponse response;
+  v1::GroupScores* g = response.add_groups();
+  v1::KeyPart* part = g->add_key();
+  part->set_dimension(v1::DIMENSION_ATTRIBUTE);
+  part->set_attribute("plan");
+  part->set_value("gold");
+  part = g->add_key();
+  part->set_dimension(v1::DIMENSION_WEEK);
+  part->set_value("2025-W10");
+  g->mutable_nps()->set_n(4);
+  Grouping grouping({v1::DIMENSION_ATTRIBUTE, v1::DIMENSION_WEEK});
+  grouping.attributes = {"plan"};
+
+  std::ostringstream json_out;
+  WriteScores(response, grouping, false, OutputFormat::kJson, json_out);
+  Json json = Json::parse(json_out.str());
+  EXPECT_EQ(json["groups"][0]["key"],
+            Json::parse(R"({"attr.plan": "gold", "week": "2025-W10"})"));
+  EXPECT_EQ(json["groups"][0]["nps"]["n"], 4);
+
+  std::ostringstream csv_out;
+  WriteScores(response, grouping, false, OutputFormat::kCsv, csv_out);
+  std::istringstream in(csv_out.str());
+  CsvReader reader(&in);
+  CsvRecord header, row;
+  ASSERT_TRUE(reader.Next(&header));
+  ASSERT_TRUE(reader.Next(&row));
+  EXPECT_THAT(std::vector<std::string>(header.fields.begin(),
+                                       header.fields.begin() + 3),
+              ElementsAre("attr.plan", "week", "nps_n"));
+  EXPECT_THAT(std::vector<std::string>(row.fields.begin(),
+                                       row.fields.begin() + 3),
+              ElementsAre("gold", "2025-W10", "4"));
+  EXPECT_EQ(ScoresCsvHeader(grouping)[0], "attr.plan");
+
+  std::ostringstream table_out;
+  WriteScores(response, grouping, false, OutputFormat::kTable, table_out);
+  std::vector<std::string> lines = absl::StrSplit(table_out.str(), '\n');
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_TRUE(absl::StartsWith(lines[0], "attr.plan")) << lines[0];
+  EXPECT_TRUE(absl::StartsWith(lines[1], "gold")) << lines[1];
 }
 
 }  // namespace

@@ -41,6 +41,62 @@ TEST(ParseDimensionsTest, RejectsUnknownEmptyAndRepeated) {
   EXPECT_THAT(d.status().message(), HasSubstr("twice"));
 }
 
+TEST(ParseGroupingTest, AttributesKeepTheirNameAndPosition) {
+  absl::StatusOr<Grouping> g = ParseGrouping({"attr.plan, week"});
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_THAT(g->dimensions,
+              ElementsAre(v1::DIMENSION_ATTRIBUTE, v1::DIMENSION_WEEK));
+  EXPECT_THAT(g->attributes, ElementsAre("plan"));
+  EXPECT_THAT(g->ColumnNames(), ElementsAre("attr.plan", "week"));
+  // "attr." is case-insensitive; the name is kept as written.
+  g = ParseGrouping({"month", "ATTR.Tenure Band"});
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_THAT(g->attributes, ElementsAre("Tenure Band"));
+  EXPECT_THAT(g->ColumnNames(), ElementsAre("month", "attr.Tenure Band"));
+  // Plain dimensions as before.
+  g = ParseGrouping({"agent,team"});
+  ASSERT_TRUE(g.ok());
+  EXPECT_TRUE(g->attributes.empty());
+  EXPECT_THAT(g->ColumnNames(), ElementsAre("agent", "team"));
+}
+
+TEST(ParseGroupingTest, RejectsBadOrCombinedAttributes) {
+  const auto message = [](std::vector<std::string> by) {
+    absl::StatusOr<Grouping> g = ParseGrouping(by);
+    EXPECT_FALSE(g.ok());
+    return g.ok() ? std::string() : std::string(g.status().message());
+  };
+  EXPECT_THAT(message({"attr."}), HasSubstr("attr. needs an attribute name"));
+  EXPECT_THAT(message({"attr.plan,attr.region"}), HasSubstr("at most one"));
+  EXPECT_THAT(message({"attr.plan", "agent"}),
+              HasSubstr("--by: attr.plan cannot be combined with agent"));
+  EXPECT_THAT(message({"attr.plan,,week"}), HasSubstr("empty entry"));
+  EXPECT_THAT(message({"week,year"}),
+              HasSubstr("unknown dimension \"year\"; expected agent, team, "
+                        "channel, day, week, month or attr.NAME"));
+  EXPECT_THAT(message({"week", "week"}), HasSubstr("twice"));
+  EXPECT_THAT(message({"attr." + std::string(1025, 'x')}),
+              HasSubstr("1 to 1024 bytes"));
+}
+
+TEST(BuildScoresRequestTest, SendsTheAttributeNameAndRefusesFilters) {
+  ScoresQuery query;
+  query.by = {"attr.plan,week"};
+  absl::StatusOr<v1::GetScoresRequest> request = BuildScoresRequest(query);
+  ASSERT_TRUE(request.ok()) << request.status();
+  ASSERT_EQ(request->group_by_size(), 2);
+  EXPECT_EQ(request->group_by(0), v1::DIMENSION_ATTRIBUTE);
+  EXPECT_EQ(request->group_by(1), v1::DIMENSION_WEEK);
+  ASSERT_EQ(request->group_by_attributes_size(), 1);
+  EXPECT_EQ(request->group_by_attributes(0), "plan");
+
+  query.selection.teams = {"blue"};
+  request = BuildScoresRequest(query);
+  ASSERT_FALSE(request.ok());
+  EXPECT_THAT(request.status().message(),
+              HasSubstr("--by attr.plan cannot be combined with --team"));
+}
+
 TEST(DimensionNameTest, NamesMatchTheCommandLine) {
   for (const char* name :
        {"agent", "team", "channel", "day", "week", "month"}) {

@@ -366,6 +366,29 @@ TEST(ValidateResponseTest, ReportsTheFirstRuleBroken) {
   ExpectRefused(ValidateResponse(r), "response_id");
 }
 
+TEST(ValidateAttributeNameTest, NamesFollowTheStoredNameRules) {
+  EXPECT_EQ(ValidateAttributeName("group_by_attributes[0]", "plan"),
+            std::nullopt);
+  EXPECT_EQ(ValidateAttributeName("f", std::string(kMaxAttributeBytes, 'x')),
+            std::nullopt);
+  std::optional<Violation> empty =
+      ValidateAttributeName("group_by_attributes[0]", "");
+  ASSERT_TRUE(empty.has_value());
+  EXPECT_EQ(empty->field, "group_by_attributes[0]");
+  EXPECT_THAT(empty->reason,
+              StartsWith("group_by_attributes[0]: an attribute name must not "
+                         "be empty"));
+  std::optional<Violation> long_name =
+      ValidateAttributeName("f", std::string(kMaxAttributeBytes + 1, 'x'));
+  ASSERT_TRUE(long_name.has_value());
+  EXPECT_THAT(long_name->reason, HasSubstr("at most 1024 bytes, got 1025"));
+  for (const char* bad : kBadUtf8) {
+    std::optional<Violation> v = ValidateAttributeName("f", bad);
+    ASSERT_TRUE(v.has_value()) << bad;
+    EXPECT_THAT(v->reason, HasSubstr("valid UTF-8"));
+  }
+}
+
 TEST(ToStatusTest, CarriesCodeAndReasonNamingTheField) {
   SurveyResponse r = GoodResponse();
   r.nps = 11;

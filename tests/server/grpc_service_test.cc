@@ -190,5 +190,192 @@ TEST_F(GrpcServiceTest, ServesTheHealthService) {
   EXPECT_EQ(bytes, std::string("\x08\x01", 2)) << "status: SERVING";
 }
 
+// Segments: group_by DIMENSION_ATTRIBUTE named by group_by_attributes.
+class SegmentsTest : public GrpcServiceTest {
+ protected:
+  static v1::SurveyResponse WithPlan(v1::SurveyResponse r,
+                                     const std::string& plan,
+                                     int64_t day_offset = 0) {
+    (*r.mutable_attributes())["plan"] = plan;
+    r.mutable_submitted_at()->set_seconds(kMarch1 + day_offset * 86400);
+    return r;
+  }
+  // r1 (gold) and r3 (free) link the gold ticket t1: drivers count them
+  // under their own plans.
+  void SubmitSegments() {
+    v1::IngestSummary summary;
+    v1::SurveyResponse r1 = WithPlan(Response("r1", "chat", 10), "gold");
+    r1.set_interaction_id("t1");
+    v1::SurveyResponse r3 = WithPlan(Response("r3", "chat", 9), "free");
+    r3.set_interaction_id("t1");
+    ASSERT_TRUE(Submit({{r1, WithPlan(Response("r2", "email", 0), "gold", 7),
+                         r3, Response("r4", "chat", 0)}},
+                       &summary)
+                    .ok());
+    ASSERT_EQ(summary.accepted(), 4u);
+    v1::RecordInteractionsRequest tickets;
+    v1::Interaction* t = tickets.add_interactions();
+    t->set_interaction_id("t1");
+    *t->mutable_opened_at() = Ts(kMarch1);
+    *t->mutable_closed_at() = Ts(kMarch1 + 600);
+    (*t->mutable_attributes())["plan"] = "gold";
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(30));
+    auto writer = stub_->RecordInteractions(&context, &summary);
+    ASSERT_TRUE(writer->Write(tickets));
+    writer->WritesDone();
+    ASSERT_TRUE(writer->Finish().ok());
+  }
+  static v1::GetScoresRequest ByPlan() {
+    v1::GetScoresRequest request;
+    request.add_group_by(v1::DIMENSION_ATTRIBUTE);
+    request.add_group_by_attributes("plan");
+    return request;
+  }
+  grpc::Status Trend(const v1::GetTrendRequest& request,
+                     v1::GetTrendResponse* response) {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(30));
+    return stub_->GetTrend(&context, request, response);
+  }
+};
+
+TEST_F(SegmentsTest, ScoresPerAttributeValueCountOnlyRecordsWithIt) {
+  SubmitSegments();
+  v1::GetScoresResponse response;
+  ASSERT_TRUE(Scores(ByPlan(), &response).ok());
+  ASSERT_EQ(response.groups_size(), 2) << "r4 has no plan: no group";
+  const v1::KeyPart& free = response.groups(0).key(0);
+  EXPECT_EQ(free.dimension(), v1::DIMENSION_ATTRIBUTE);
+  EXPECT_EQ(free.attribute(), "plan");
+  EXPECT_EQ(free.value(), "free");
+  EXPECT_EQ(response.groups(0).nps().n(), 1u);
+  EXPECT_EQ(response.groups(1).key(0).value(), "gold");
+  EXPECT_EQ(response.groups(1).nps().n(), 2u);
+  EXPECT_DOUBLE_EQ(response.groups(1).nps().value(), 0.0);
+  EXPECT_EQ(response.groups(1).service().interactions(), 1u);
+  EXPECT_EQ(response.groups(1).service().closed(), 1u);
+
+  // With a period grouping, a range and a comparison.
+  v1::GetScoresRequest by_week = ByPlan();
+  by_week.add_group_by(v1::DIMENSION_WEEK);
+  *by_week.mutable_from() = Ts(kMarch1 + 86400);  // from Mar 2
+  *by_week.mutable_compare_from() = Ts(kMarch1 - 86400);
+  *by_week.mutable_compare_to() = Ts(kMarch1 + 86400);
+  response.Clear();
+  ASSERT_TRUE(Scores(by_week, &response).ok());
+  ASSERT_EQ(response.groups_size(), 1);
+  EXPECT_EQ(response.groups(0).key(0).value(), "gold");
+  EXPECT_EQ(response.groups(0).key(1).dimension(), v1::DIMENSION_WEEK);
+  EXPECT_EQ(response.groups(0).key(1).value(), "2025-W10");
+  EXPECT_EQ(response.groups(0).key(1).attribute(), "");
+  EXPECT_EQ(response.groups(0).nps().n(), 1u);
+  EXPECT_TRUE(response.groups(0).has_comparison());
+}
+
+TEST_F(SegmentsTest, TrendPerAttributeValue) {
+  SubmitSegments();
+  v1::GetTrendRequest request;
+  request.set_metric(v1::METRIC_NPS);
+  request.set_interval(v1::DIMENSION_WEEK);
+  request.add_group_by(v1::DIMENSION_ATTRIBUTE);
+  request.add_group_by_attributes("plan");
+  v1::GetTrendResponse response;
+  ASSERT_TRUE(Trend(request, &response).ok());
+  ASSERT_EQ(response.series_size(), 2);
+  EXPECT_EQ(response.series(0).key(0).attribute(), "plan");
+  EXPECT_EQ(response.series(0).key(0).value(), "free");
+  EXPECT_EQ(response.series(1).key(0).value(), "gold");
+  ASSERT_EQ(response.series(1).points_size(), 2);
+  EXPECT_EQ(response.series(1).points(0).period(), "2025-W09");
+  EXPECT_EQ(response.series(1).points(1).period(), "2025-W10");
+}
+
+TEST_F(SegmentsTest, DriversPerAttributeValueOfTheResponse) {
+  SubmitSegments();
+  v1::GetDriversRequest request;
+  request.add_group_by(v1::DIMENSION_ATTRIBUTE);
+  request.add_group_by_attributes("plan");
+  request.add_kpis(v1::KPI_TIME_TO_CLOSE);
+  v1::GetDriversResponse response;
+  {
+    grpc::ClientContext context;
+    ASSERT_TRUE(stub_->GetDrivers(&context, request, &response).ok());
+  }
+  EXPECT_EQ(response.pairs_size(), 0) << "grouped: the answer is in groups";
+  ASSERT_EQ(response.groups_size(), 2);
+  EXPECT_EQ(response.groups(0).key(0).attribute(), "plan");
+  EXPECT_EQ(response.groups(0).key(0).value(), "free");
+  EXPECT_EQ(response.groups(1).key(0).value(), "gold");
+  for (const v1::DriverGroup& group : response.groups()) {
+    ASSERT_GT(group.pairs_size(), 0);
+    EXPECT_EQ(group.pairs(0).metric(), v1::METRIC_NPS);
+    EXPECT_EQ(group.pairs(0).kpi(), v1::KPI_TIME_TO_CLOSE);
+    EXPECT_EQ(group.pairs(0).n(), 1u);
+    EXPECT_FALSE(group.verdict().empty());
+  }
+
+  request.set_level(v1::DRIVER_LEVEL_AGENT);
+  grpc::ClientContext context;
+  grpc::Status status = stub_->GetDrivers(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), ::testing::HasSubstr("level:"));
+  request.set_level(v1::DRIVER_LEVEL_RESPONSE);
+  request.clear_group_by_attributes();
+  request.set_group_by(0, v1::DIMENSION_CHANNEL);
+  grpc::ClientContext context2;
+  status = stub_->GetDrivers(&context2, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), ::testing::HasSubstr("group_by[0]"));
+}
+
+TEST_F(SegmentsTest, BadAttributeGroupingsAreInvalidArgumentNamingTheField) {
+  const auto expect_invalid = [&](const v1::GetScoresRequest& request,
+                                  const std::string& text) {
+    v1::GetScoresResponse response;
+    grpc::Status status = Scores(request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << text;
+    EXPECT_THAT(status.error_message(), ::testing::HasSubstr(text));
+  };
+  v1::GetScoresRequest unnamed;
+  unnamed.add_group_by(v1::DIMENSION_ATTRIBUTE);
+  expect_invalid(unnamed, "group_by_attributes: 0 name(s) for 1");
+  v1::GetScoresRequest extra_name;
+  extra_name.add_group_by_attributes("plan");
+  expect_invalid(extra_name, "group_by_attributes: 1 name(s) for 0");
+  v1::GetScoresRequest empty = ByPlan();
+  empty.set_group_by_attributes(0, "");
+  expect_invalid(empty, "group_by_attributes[0]: an attribute name must not be empty");
+  v1::GetScoresRequest long_name = ByPlan();
+  long_name.set_group_by_attributes(0, std::string(1025, 'x'));
+  expect_invalid(long_name, "at most 1024 bytes");
+  v1::GetScoresRequest two = ByPlan();
+  two.add_group_by(v1::DIMENSION_ATTRIBUTE);
+  two.add_group_by_attributes("region");
+  expect_invalid(two, "group_by_attributes: at most one attribute");
+  v1::GetScoresRequest filtered = ByPlan();
+  filtered.add_agents("ann");
+  expect_invalid(filtered,
+                 "group_by_attributes: cannot be combined with the agents "
+                 "filter; segments are rolled up on their own");
+  v1::GetScoresRequest grouped = ByPlan();
+  grouped.add_group_by(v1::DIMENSION_CHANNEL);
+  expect_invalid(grouped, "cannot be combined with grouping by channel");
+
+  v1::GetTrendRequest trend;
+  trend.set_metric(v1::METRIC_NPS);
+  trend.set_interval(v1::DIMENSION_DAY);
+  trend.add_group_by(v1::DIMENSION_ATTRIBUTE);
+  trend.add_group_by_attributes("plan");
+  trend.mutable_selection()->add_teams("blue");
+  v1::GetTrendResponse response;
+  grpc::Status status = Trend(trend, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(),
+              ::testing::HasSubstr("the selection.teams filter"));
+}
+
 }  // namespace
 }  // namespace cxscore::server

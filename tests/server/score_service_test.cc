@@ -68,6 +68,7 @@ class ScoreServiceTest : public ::testing::Test {
       r.ces = Clamp(6.0 - 1.2 * slow + 0.8 * noise(rng), 1, 7);
       r.csat = Clamp(4.0 - 0.15 * slow + 1.0 * noise(rng), 1, 5);
       r.nps = Clamp(7.0 + 2.0 * noise(rng), 0, 10);
+      r.attributes["plan"] = i % 3 ? "gold" : "free";  // a segment
       (i % 2 ? early : late).push_back(r);
     }
     ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, early).ok());
@@ -94,6 +95,39 @@ TEST_F(ScoreServiceTest, DriversRankCesThenCsatAndNpsIsNotSignificant) {
     if (p.metric == DriverMetric::kNps) {
       EXPECT_FALSE(p.significant);
     }
+  }
+}
+
+TEST_F(ScoreServiceTest, DriverGroupsAnalyseEachSegmentOnItsOwn) {
+  PlantDrivers(3000);
+  const ServiceKpi kpis[] = {ServiceKpi::kTimeToClose};
+  storage::RollupQuery by_plan;
+  by_plan.group_by = {storage::GroupDim::kAttribute};
+  by_plan.attributes = {"plan"};
+  auto groups = service_->GetDriverGroups(by_plan, kpis);
+  ASSERT_TRUE(groups.ok()) << groups.status();
+  ASSERT_EQ(groups->size(), 2u);
+  EXPECT_EQ((*groups)[0].key[0], "free");
+  EXPECT_EQ((*groups)[1].key[0], "gold");
+  auto whole = service_->GetDrivers({}, kpis, DriverLevel::kResponse);
+  ASSERT_TRUE(whole.ok());
+  // Every response carries a plan: the segments partition the pairs.
+  for (DriverMetric metric : kAllDriverMetrics) {
+    int64_t sum = 0, total = 0;
+    for (const DriverGroup& group : *groups)
+      for (const DriverPair& p : group.report.pairs)
+        if (p.metric == metric) sum += p.correlation.n;
+    for (const DriverPair& p : whole->pairs)
+      if (p.metric == metric) total += p.correlation.n;
+    EXPECT_EQ(sum, total);
+  }
+  EXPECT_EQ((*groups)[0].report.pairs[0].correlation.n +
+                (*groups)[1].report.pairs[0].correlation.n,
+            3000);
+  // The planted effort dependence shows in each segment.
+  for (const DriverGroup& group : *groups) {
+    ASSERT_FALSE(group.report.ranking.empty());
+    EXPECT_EQ(group.report.ranking[0].metric, DriverMetric::kCes);
   }
 }
 

@@ -4,10 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <random>
 #include <thread>
 
 #include "core/calendar.h"
+#include "rocksdb/db.h"
+#include "storage/rollup_merge_operator.h"
 #include "tests/storage/test_records.h"
 
 namespace cxscore::storage {
@@ -331,6 +335,271 @@ TEST_F(RocksStoreTest, SyncedWritesAreAcknowledged) {
       WriteOptions{.sync = true});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ((*r)[0].kind, Kind::kAccepted);
+}
+
+// Segments: the attribute view (rollup key view 7).
+class AttributeViewTest : public RocksStoreTest {
+ protected:
+  static SurveyResponse WithPlan(SurveyResponse r, std::string plan) {
+    r.attributes["plan"] = std::move(plan);
+    return r;
+  }
+  static Interaction WithPlan(Interaction i, std::string plan) {
+    i.attributes["plan"] = std::move(plan);
+    return i;
+  }
+  static RollupQuery ByAttribute(std::string name,
+                                 std::vector<GroupDim> more = {}) {
+    RollupQuery query;
+    query.group_by = {GroupDim::kAttribute};
+    query.group_by.insert(query.group_by.end(), more.begin(), more.end());
+    query.attributes = {std::move(name)};
+    return query;
+  }
+  static int64_t NpsN(const RollupCounts& counts) {
+    int64_t n = 0;
+    for (int64_t c : counts.scores.nps) n += c;
+    return n;
+  }
+  void WriteSegmentedData() {
+    SurveyResponse r1 = WithPlan(
+        Response("r1", "a", "chat", Utc(2025, 3, 1), 10, 5), "gold");
+    r1.attributes["region"] = "eu";
+    SurveyResponse r3 = WithPlan(
+        Response("r3", "b", "email", Utc(2025, 3, 9), 2, 1), "silver");
+    r3.interaction_id = "t2";
+    SurveyResponse r4 = WithPlan(
+        Response("r4", "b", "email", Utc(2025, 3, 9), std::nullopt, 4), "");
+    r4.interaction_id = "t1";
+    ASSERT_THAT(
+        Submit({r1,
+                WithPlan(Response("r2", "a", "chat", Utc(2025, 3, 2), 0),
+                         "gold"),
+                r3, r4, Response("r5", "c", "chat", Utc(2025, 3, 2), 9)}),
+        ::testing::Each(Kind::kAccepted));
+    ASSERT_THAT(
+        Record({WithPlan(Ticket("t1", "a", Utc(2025, 3, 1), absl::Hours(2)),
+                         "gold"),
+                Ticket("t2", "b", Utc(2025, 3, 9), absl::Hours(5))}),
+        ::testing::Each(Kind::kAccepted));
+  }
+};
+
+TEST_F(AttributeViewTest, CountsEachRecordUnderItsOwnAttributesOnly) {
+  WriteSegmentedData();
+  std::vector<GroupCounts> groups = Query(ByAttribute("plan"));
+  ASSERT_EQ(groups.size(), 3u);
+  // "" is a value (an attribute given as empty), not unattributed.
+  EXPECT_EQ(groups[0].key, (std::vector<std::optional<std::string>>{""}));
+  EXPECT_EQ(groups[0].counts.scores.csat[3], 1);
+  EXPECT_EQ(groups[1].key[0], "gold");
+  EXPECT_EQ(NpsN(groups[1].counts), 2);
+  EXPECT_EQ(groups[1].counts.scores.nps[10], 1);
+  EXPECT_EQ(groups[1].counts.scores.nps[0], 1);
+  EXPECT_EQ(groups[1].counts.service.interactions, 1);  // t1's own attribute
+  EXPECT_EQ(groups[1].counts.service.close_seconds_sum, 7200);
+  EXPECT_EQ(groups[2].key[0], "silver");
+  EXPECT_EQ(NpsN(groups[2].counts), 1);
+  EXPECT_EQ(groups[2].counts.service.interactions, 0)
+      << "t2 has no plan; the response's attribute is not the ticket's";
+
+  // r5 and t2 carry no plan: in no group.
+  int64_t nps_n = 0;
+  for (const GroupCounts& g : groups) nps_n += NpsN(g.counts);
+  EXPECT_EQ(nps_n, 3);
+
+  groups = Query(ByAttribute("region"));
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].key[0], "eu");
+  EXPECT_EQ(NpsN(groups[0].counts), 1);
+  EXPECT_TRUE(Query(ByAttribute("tier")).empty());
+  EXPECT_TRUE(Query(ByAttribute("pla")).empty()) << "names are exact";
+}
+
+TEST_F(AttributeViewTest, GroupsByPeriodAndHonoursTheDayRange) {
+  WriteSegmentedData();
+  RollupQuery query = ByAttribute("plan", {GroupDim::kDay});
+  query.from_day = DayNumberOf(Utc(2025, 3, 2));
+  std::vector<GroupCounts> groups = Query(query);
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups[0].key,
+            (std::vector<std::optional<std::string>>{"", "2025-03-09"}));
+  EXPECT_EQ(groups[1].key,
+            (std::vector<std::optional<std::string>>{"gold", "2025-03-02"}));
+  EXPECT_EQ(NpsN(groups[1].counts), 1);
+  EXPECT_EQ(groups[1].counts.service.interactions, 0) << "t1 opened Mar 1";
+  EXPECT_EQ(groups[2].key,
+            (std::vector<std::optional<std::string>>{"silver", "2025-03-09"}));
+}
+
+TEST_F(AttributeViewTest, InteractionUpsertTakesBackItsOldAttributes) {
+  ASSERT_THAT(Record({WithPlan(Ticket("t1", "a", Utc(2025, 3, 1), std::nullopt),
+                               "gold")}),
+              ::testing::ElementsAre(Kind::kAccepted));
+  Interaction moved = WithPlan(Ticket("t1", "a", Utc(2025, 3, 1), absl::Hours(1)),
+                               "silver");
+  ASSERT_THAT(Record({moved}), ::testing::ElementsAre(Kind::kAccepted));
+  std::vector<GroupCounts> groups = Query(ByAttribute("plan"));
+  ASSERT_EQ(groups.size(), 1u) << "gold's cell cancelled out";
+  EXPECT_EQ(groups[0].key[0], "silver");
+  EXPECT_EQ(groups[0].counts.service.interactions, 1);
+  EXPECT_EQ(groups[0].counts.service.closed, 1);
+
+  moved.attributes.clear();  // the attribute removed altogether
+  ASSERT_THAT(Record({moved}), ::testing::ElementsAre(Kind::kAccepted));
+  EXPECT_TRUE(Query(ByAttribute("plan")).empty());
+  EXPECT_EQ(Total().service.interactions, 1);
+}
+
+TEST_F(AttributeViewTest, DriverPairsAreGroupedByTheResponsesAttributes) {
+  WriteSegmentedData();
+  auto groups = store_->QueryDrivers(ByAttribute("plan"));
+  ASSERT_TRUE(groups.ok()) << groups.status();
+  // r4 ("" plan) links t1 and r3 (silver) links t2; r1, r2 link nothing.
+  ASSERT_EQ(groups->size(), 2u);
+  EXPECT_EQ((*groups)[0].key[0], "");
+  EXPECT_EQ((*groups)[0]
+                .counts.pair(DriverMetric::kCsat, ServiceKpi::kTimeToClose)
+                .Count(3, DurationHistogram::BucketOf(7200)),
+            1);
+  EXPECT_EQ((*groups)[1].key[0], "silver");
+  EXPECT_EQ((*groups)[1]
+                .counts.pair(DriverMetric::kNps, ServiceKpi::kTimeToClose)
+                .Count(2, DurationHistogram::BucketOf(5 * 3600)),
+            1);
+}
+
+TEST_F(AttributeViewTest, CannotBeCombinedWithAttributionOrTwoAttributes) {
+  RollupQuery filtered = ByAttribute("plan");
+  filtered.agents = {"a"};
+  EXPECT_EQ(store_->QueryRollups(filtered).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  RollupQuery grouped = ByAttribute("plan", {GroupDim::kChannel});
+  EXPECT_EQ(store_->QueryDrivers(grouped).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  RollupQuery two = ByAttribute("plan", {GroupDim::kAttribute});
+  two.attributes.push_back("region");
+  EXPECT_EQ(store_->QueryRollups(two).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  RollupQuery unnamed;
+  unnamed.group_by = {GroupDim::kAttribute};
+  EXPECT_EQ(store_->QueryRollups(unnamed).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+using RawColumnFamilies = std::map<std::string, rocksdb::ColumnFamilyHandle*>;
+
+// Opens the database in `dir` directly (no store may be open on it) and runs
+// `edit` with every column family by name.
+void EditRawDb(const std::string& dir,
+               const std::function<void(rocksdb::DB*, RawColumnFamilies&)>& edit) {
+  std::vector<std::string> names;
+  ASSERT_TRUE(
+      rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const std::string& name : names) {
+    rocksdb::ColumnFamilyOptions cf;
+    if (name == "rollups" || name == "driver_rollups")
+      cf.merge_operator = NewRollupMergeOperator();
+    descriptors.emplace_back(name, cf);
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  ASSERT_TRUE(
+      rocksdb::DB::Open(rocksdb::DBOptions(), dir, descriptors, &handles, &db)
+          .ok());
+  RawColumnFamilies by_name;
+  for (size_t i = 0; i < names.size(); ++i) by_name[names[i]] = handles[i];
+  edit(db, by_name);
+  for (rocksdb::ColumnFamilyHandle* h : handles) db->DestroyColumnFamilyHandle(h);
+  EXPECT_TRUE(db->Close().ok());
+  delete db;
+}
+
+void SetFormatVersion(rocksdb::DB* db, const std::string& version) {
+  ASSERT_TRUE(
+      db->Put(rocksdb::WriteOptions(), "cxscore.format_version", version).ok());
+}
+
+// What a format version 1 database looks like: no attribute cells (view 7)
+// in either rollup family, version "1".
+void DowngradeToVersion1(rocksdb::DB* db, RawColumnFamilies& cfs) {
+  for (const char* name : {"rollups", "driver_rollups"}) {
+    ASSERT_TRUE(
+        db->DeleteRange(rocksdb::WriteOptions(), cfs[name], "\x07", "\x08")
+            .ok());
+    std::unique_ptr<rocksdb::Iterator> it(
+        db->NewIterator(rocksdb::ReadOptions(), cfs[name]));
+    it->Seek("\x07");
+    EXPECT_TRUE(!it->Valid() || it->key()[0] != '\x07') << name;
+  }
+  SetFormatVersion(db, "1");
+}
+
+TEST_F(AttributeViewTest, OpeningAVersion1DatabaseRebuildsTheAttributeCells) {
+  WriteSegmentedData();
+  // An upsert that moved attributes, so the rebuild must see final states.
+  ASSERT_THAT(
+      Record({WithPlan(Ticket("t2", "b", Utc(2025, 3, 9), absl::Hours(5)),
+                       "silver")}),
+      ::testing::ElementsAre(Kind::kAccepted));
+  const RollupQuery by_plan_week = ByAttribute("plan", {GroupDim::kWeek});
+  const std::vector<GroupCounts> before = Query(by_plan_week);
+  auto drivers_before = store_->QueryDrivers(ByAttribute("plan"));
+  ASSERT_TRUE(drivers_before.ok());
+  ASSERT_EQ(before.size(), 3u);
+  ASSERT_EQ(drivers_before->size(), 2u);
+  const RollupCounts totals = Total();
+
+  store_.reset();
+  EditRawDb(options_.data_dir, DowngradeToVersion1);
+  Reopen();  // migrates
+  for (int round = 0; round < 2; ++round) {
+    const std::vector<GroupCounts> after = Query(by_plan_week);
+    ASSERT_EQ(after.size(), before.size());
+    for (size_t i = 0; i < before.size(); ++i) {
+      EXPECT_EQ(after[i].key, before[i].key);
+      EXPECT_EQ(after[i].counts, before[i].counts) << i;
+    }
+    auto drivers_after = store_->QueryDrivers(ByAttribute("plan"));
+    ASSERT_TRUE(drivers_after.ok());
+    ASSERT_EQ(drivers_after->size(), drivers_before->size());
+    for (size_t i = 0; i < drivers_before->size(); ++i) {
+      EXPECT_EQ((*drivers_after)[i].key, (*drivers_before)[i].key);
+      EXPECT_EQ((*drivers_after)[i].counts, (*drivers_before)[i].counts);
+    }
+    EXPECT_EQ(Total(), totals) << "attribution views untouched";
+    // Version 2 is recorded: the next open rebuilds nothing and counts
+    // nothing twice.
+    Reopen();
+  }
+}
+
+TEST_F(AttributeViewTest, AnInterruptedRebuildIsRedoneFromScratch) {
+  WriteSegmentedData();
+  const std::vector<GroupCounts> before = Query(ByAttribute("plan"));
+  store_.reset();
+  // A crash after the rebuild merged (some of) its cells but before it
+  // recorded version 2 leaves cells present and version "1".
+  EditRawDb(options_.data_dir, [](rocksdb::DB* db, RawColumnFamilies&) {
+    SetFormatVersion(db, "1");
+  });
+  Reopen();
+  const std::vector<GroupCounts> after = Query(ByAttribute("plan"));
+  ASSERT_EQ(after.size(), before.size());
+  for (size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ(after[i].key, before[i].key);
+    EXPECT_EQ(after[i].counts, before[i].counts) << "not counted twice";
+  }
+}
+
+TEST_F(RocksStoreTest, ADatabaseOfAnUnknownVersionIsRefused) {
+  store_.reset();
+  EditRawDb(options_.data_dir, [](rocksdb::DB* db, RawColumnFamilies&) {
+    SetFormatVersion(db, "3");
+  });
+  EXPECT_EQ(OpenRocksStore(options_).status().code(),
+            absl::StatusCode::kFailedPrecondition);
 }
 
 }  // namespace

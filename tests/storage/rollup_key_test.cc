@@ -20,6 +20,27 @@ TEST(RollupKeyTest, RoundTripsEveryView) {
   }
 }
 
+TEST(RollupKeyTest, AttributeKeysRoundTripAndSortByDayWithinAValue) {
+  const std::string key = EncodeAttributeRollupKey("plan", "gold", -3);
+  auto decoded = DecodeRollupKey(key);
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_EQ(decoded->view_id, kAttributeViewId);
+  EXPECT_EQ(decoded->attribute_name, "plan");
+  EXPECT_EQ(decoded->attribute_value, "gold");
+  EXPECT_EQ(decoded->day, -3);
+  EXPECT_EQ(decoded->day_offset, key.size() - 4);
+  EXPECT_TRUE(key.starts_with(EncodeAttributeRollupPrefix("plan")));
+  EXPECT_FALSE(key.starts_with(EncodeAttributeRollupPrefix("pla")));
+  EXPECT_LT(EncodeAttributeRollupKey("plan", "gold", 1),
+            EncodeAttributeRollupKey("plan", "gold", 2));
+  // Empty value is a value; truncated keys are malformed.
+  auto empty = DecodeRollupKey(EncodeAttributeRollupKey("plan", "", 0));
+  ASSERT_TRUE(empty.has_value());
+  EXPECT_EQ(empty->attribute_value, "");
+  EXPECT_FALSE(DecodeRollupKey(key.substr(0, key.size() - 1)).has_value());
+  EXPECT_FALSE(DecodeRollupKey(EncodeAttributeRollupPrefix("plan")).has_value());
+}
+
 TEST(RollupKeyTest, DaysSortWithinAGroupIncludingNegative) {
   const RollupView& view = ViewWithId(5);
   const Attribution values = {"a", "t", "c"};
