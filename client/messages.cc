@@ -97,8 +97,11 @@ std::string LocaleFormat::Number(double value, int decimals) const {
 
 std::string LocaleFormat::Signed(double value, int decimals) const {
   std::string text = Number(value, decimals);
-  if (text[0] != '-' && text.find_first_not_of("0.,") != std::string::npos) {
-    text.insert(0, "+");
+  // Not text.insert(0, "+"): GCC 12 warns (-Wrestrict) on it, a known false
+  // positive of its inlined memcpy.
+  if (!text.empty() && text[0] != '-' &&
+      text.find_first_not_of("0.,") != std::string::npos) {
+    return "+" + text;
   }
   return text;
 }
