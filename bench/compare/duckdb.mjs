@@ -107,7 +107,8 @@ const ROLLUPS = [
 // Responses joined with their interactions, one row per (metric, KPI) pair
 // where both are known: the input of Spearman. Durations are bucketed as in
 // cxscore (core/drivers.cc KpiColumn), so ties are the same; VES is the mean
-// of the answered items; reopens and transfers capped at 4095.
+// of the answered items; reopens and transfers capped at 4095
+// (least() skips NULLs, hence the CASE: an unknown count stays unknown).
 function longPairs() {
   return `SELECT m.metric, k.kpi, m.x, k.y FROM (
       SELECT r.nps::DOUBLE AS nps, r.csat::DOUBLE AS csat, r.ces::DOUBLE AS ces,
@@ -116,7 +117,8 @@ function longPairs() {
           ELSE coalesce(r.ves_ability, r.ves_confidence) END)::DOUBLE AS ves,
         ${BUCKET('floor(epoch(i.first_response_at) - epoch(i.opened_at))')}::DOUBLE AS ttfr,
         ${BUCKET('floor(epoch(i.closed_at) - epoch(i.opened_at))')}::DOUBLE AS ttc,
-        least(i.reopens, 4095)::DOUBLE AS reopens, least(i.transfers, 4095)::DOUBLE AS transfers,
+        (CASE WHEN i.reopens IS NOT NULL THEN least(i.reopens, 4095) END)::DOUBLE AS reopens,
+        (CASE WHEN i.transfers IS NOT NULL THEN least(i.transfers, 4095) END)::DOUBLE AS transfers,
         (CASE WHEN i.first_contact_resolution THEN 1 WHEN NOT i.first_contact_resolution THEN 0 END)::DOUBLE AS fcr
       FROM responses r JOIN interactions i ON i.interaction_id = r.interaction_id) j,
     (VALUES ('nps'), ('csat'), ('ces'), ('ves')) AS mm(metric),
@@ -295,7 +297,6 @@ async function main() {
     tuned: await repeat(conn, Q.allAgentsTuned, heavy, 1),
   };
   for (const w of ['idiomatic', 'tuned']) out.all_agents_30d[w].groups = out.all_agents_30d[w].rows.length;
-  out.all_agents_30d.tuned.rows = undefined;
   const spearmanCalls = Math.max(1, Math.min(3, heavy));
   out.spearman = {
     idiomatic: await repeat(conn, Q.spearmanIdiomatic, spearmanCalls, 0),
