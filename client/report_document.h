@@ -88,6 +88,8 @@ std::string_view NoteCodeName(NoteCode code);
 // The drivers' lead sentence in `lang`, from the strongest row.
 std::string DriversSummary(Lang lang, const ReportDocument& doc);
 std::string ChannelLabel(Lang lang, const std::optional<std::string>& channel);
+// The filters of the selection ("Team blue; Channel chat"), or "all records".
+std::string SelectionText(Lang lang, const ReportSelection& selection);
 
 }  // namespace cxscore::client
 

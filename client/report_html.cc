@@ -14,24 +14,6 @@ namespace {
 
 std::string E(std::string_view text) { return EscapeHtml(text); }
 
-std::string SelectionText(Lang lang, const ReportSelection& s) {
-  std::vector<std::string> parts;
-  if (!s.teams.empty()) {
-    parts.push_back(absl::StrCat(Text(lang, Msg::kTeamLabel), " ",
-                                 absl::StrJoin(s.teams, ", ")));
-  }
-  if (!s.agents.empty()) {
-    parts.push_back(absl::StrCat(Text(lang, Msg::kColAgent), " ",
-                                 absl::StrJoin(s.agents, ", ")));
-  }
-  if (!s.channels.empty()) {
-    parts.push_back(absl::StrCat(Text(lang, Msg::kColChannel), " ",
-                                 absl::StrJoin(s.channels, ", ")));
-  }
-  if (parts.empty()) return Text(lang, Msg::kReportAll);
-  return absl::StrJoin(parts, "; ");
-}
-
 std::string Duration(const LocaleFormat& f, const std::optional<double>& s) {
   return s ? f.Duration(*s) : std::string(LocaleFormat::kMissing);
 }

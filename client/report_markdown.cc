@@ -3,31 +3,12 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "client/markdown_util.h"
 #include "client/report_document.h"
 #include "client/scorecard_text.h"
 
 namespace cxscore::client {
 namespace {
-
-std::string SelectionText(Lang lang, const ReportSelection& s) {
-  std::vector<std::string> parts;
-  if (!s.teams.empty()) {
-    parts.push_back(absl::StrCat(Text(lang, Msg::kTeamLabel), " ",
-                                 absl::StrJoin(s.teams, ", ")));
-  }
-  if (!s.agents.empty()) {
-    parts.push_back(absl::StrCat(Text(lang, Msg::kColAgent), " ",
-                                 absl::StrJoin(s.agents, ", ")));
-  }
-  if (!s.channels.empty()) {
-    parts.push_back(absl::StrCat(Text(lang, Msg::kColChannel), " ",
-                                 absl::StrJoin(s.channels, ", ")));
-  }
-  if (parts.empty()) return Text(lang, Msg::kReportAll);
-  return absl::StrJoin(parts, "; ");
-}
 
 std::string ScoreCell(const LocaleFormat& f, DriverMetric m,
                       const MetricScore& s) {

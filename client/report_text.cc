@@ -1,5 +1,6 @@
 // The sentences of the team report, from the message catalogue.
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "client/report_document.h"
 #include "client/scorecard_text.h"
 
@@ -81,6 +82,24 @@ std::string NoteText(Lang lang, const DataQualityNote& note) {
       return Text(lang, Msg::kNoteFewLinked, {{"n", f.Count(note.n)}});
   }
   return "";
+}
+
+std::string SelectionText(Lang lang, const ReportSelection& s) {
+  std::vector<std::string> parts;
+  if (!s.teams.empty()) {
+    parts.push_back(absl::StrCat(Text(lang, Msg::kTeamLabel), " ",
+                                 absl::StrJoin(s.teams, ", ")));
+  }
+  if (!s.agents.empty()) {
+    parts.push_back(absl::StrCat(Text(lang, Msg::kColAgent), " ",
+                                 absl::StrJoin(s.agents, ", ")));
+  }
+  if (!s.channels.empty()) {
+    parts.push_back(absl::StrCat(Text(lang, Msg::kColChannel), " ",
+                                 absl::StrJoin(s.channels, ", ")));
+  }
+  if (parts.empty()) return Text(lang, Msg::kReportAll);
+  return absl::StrJoin(parts, "; ");
 }
 
 std::string DriversSummary(Lang lang, const ReportDocument& doc) {
