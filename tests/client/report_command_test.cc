@@ -13,6 +13,7 @@
 
 #include "client/exit_codes.h"
 #include "nlohmann/json.hpp"
+#include "tests/client/golden_file.h"
 #include "tests/client/scorecard_world.h"
 #include "tests/client/scripted_cxscore_service.h"
 
@@ -23,26 +24,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 const char kGoldenDir[] = "tests/client/testdata/report/";
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void ExpectGolden(const std::string& name, const std::string& actual) {
-  const std::string path = kGoldenDir + name;
-  const char* update = std::getenv("CXSCORE_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::filesystem::create_directories(kGoldenDir);
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  ASSERT_TRUE(std::filesystem::exists(path))
-      << path << " is missing; run with CXSCORE_UPDATE_GOLDEN=1";
-  EXPECT_EQ(actual, ReadFile(path)) << "differs from " << path;
-}
 
 class ReportCommandTest : public ::testing::Test {
  protected:
@@ -73,9 +54,9 @@ TEST_F(ReportCommandTest, MarkdownAndJsonMatchGoldenFiles) {
   for (const char* lang : {"en", "nl"}) {
     std::string out, err;
     ASSERT_EQ(Run("", lang, &out, &err), kExitOk) << err;
-    ExpectGolden(std::string("blue.") + lang + ".md", out);
+    ExpectMatchesGolden(kGoldenDir, std::string("blue.") + lang + ".md", out);
     ASSERT_EQ(Run("json", lang, &out, &err), kExitOk) << err;
-    ExpectGolden(std::string("blue.") + lang + ".json", out);
+    ExpectMatchesGolden(kGoldenDir, std::string("blue.") + lang + ".json", out);
   }
 }
 

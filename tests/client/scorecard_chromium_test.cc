@@ -21,6 +21,7 @@
 #include "client/scorecard_document.h"
 #include "client/scorecard_render.h"
 #include "core/calendar.h"
+#include "tests/client/golden_file.h"
 #include "tests/client/png_image.h"
 #include "tests/client/scorecard_world.h"
 #include "tests/client/scripted_cxscore_service.h"
@@ -31,13 +32,6 @@ namespace {
 
 constexpr int kLaptopWidth = 1280;
 constexpr int kA4Width = 794;
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 struct Layout {
   int scroll_width = 0, client_width = 0, scroll_height = 0;

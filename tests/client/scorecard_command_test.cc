@@ -15,6 +15,7 @@
 
 #include "client/exit_codes.h"
 #include "nlohmann/json.hpp"
+#include "tests/client/golden_file.h"
 #include "tests/client/scorecard_world.h"
 #include "tests/client/scripted_cxscore_service.h"
 
@@ -25,27 +26,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 const char kGoldenDir[] = "tests/client/testdata/scorecard/";
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Compares `actual` with the golden file, or rewrites it when asked.
-void ExpectGolden(const std::string& name, const std::string& actual) {
-  const std::string path = kGoldenDir + name;
-  const char* update = std::getenv("CXSCORE_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::filesystem::create_directories(kGoldenDir);
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  ASSERT_TRUE(std::filesystem::exists(path))
-      << path << " is missing; run with CXSCORE_UPDATE_GOLDEN=1";
-  EXPECT_EQ(actual, ReadFile(path)) << "differs from " << path;
-}
 
 class ScorecardCommandTest : public ::testing::Test {
  protected:
@@ -85,9 +65,9 @@ TEST_F(ScorecardCommandTest, MarkdownAndJsonMatchGoldenFiles) {
     for (const char* lang : {"en", "nl"}) {
       std::string out, err;
       ASSERT_EQ(Run(agent, "", lang, &out, &err), kExitOk) << err;
-      ExpectGolden(std::string(agent) + "." + lang + ".md", out);
+      ExpectMatchesGolden(kGoldenDir, std::string(agent) + "." + lang + ".md", out);
       ASSERT_EQ(Run(agent, "json", lang, &out, &err), kExitOk) << err;
-      ExpectGolden(std::string(agent) + "." + lang + ".json", out);
+      ExpectMatchesGolden(kGoldenDir, std::string(agent) + "." + lang + ".json", out);
     }
   }
 }
