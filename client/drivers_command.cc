@@ -23,12 +23,7 @@ int RunDriversCommand(v1::CxScore::StubInterface& stub,
     err << "cxscore: " << status.message() << "\n";
     return kExitFailure;
   }
-  Grouping grouping;
-  for (int d : request->group_by()) {
-    grouping.dimensions.push_back(static_cast<v1::Dimension>(d));
-  }
-  grouping.attributes.assign(request->group_by_attributes().begin(),
-                             request->group_by_attributes().end());
+  const Grouping grouping = GroupingOf(*request);
   if (!grouping.dimensions.empty() && response.groups().empty() &&
       response.pairs_size() > 0) {
     // A server older than drivers --by ignores the grouping; its answer is

@@ -27,12 +27,7 @@ int RunScoresCommand(v1::CxScore::StubInterface& stub,
     return kExitFailure;
   }
 
-  Grouping grouping;
-  for (int d : request->group_by()) {
-    grouping.dimensions.push_back(static_cast<v1::Dimension>(d));
-  }
-  grouping.attributes.assign(request->group_by_attributes().begin(),
-                             request->group_by_attributes().end());
+  const Grouping grouping = GroupingOf(*request);
   const bool compared = request->has_compare_from();
   if (compared && response.groups_size() > 0) {
     bool any = false;

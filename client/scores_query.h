@@ -48,6 +48,18 @@ struct Grouping {
   std::vector<std::string> ColumnNames() const;
 };
 
+// The grouping of a built request (GetScores, GetTrend or GetDrivers):
+// every one has group_by and group_by_attributes.
+template <typename Request>
+Grouping GroupingOf(const Request& request) {
+  Grouping grouping;
+  for (int d : request.group_by())
+    grouping.dimensions.push_back(static_cast<v1::Dimension>(d));
+  grouping.attributes.assign(request.group_by_attributes().begin(),
+                             request.group_by_attributes().end());
+  return grouping;
+}
+
 // The name of a key part in the output: DimensionName, or "attr.NAME" for
 // an attribute.
 std::string KeyPartName(const v1::KeyPart& part);

@@ -25,12 +25,7 @@ int RunTrendCommand(v1::CxScore::StubInterface& stub,
     err << "cxscore: " << status.message() << "\n";
     return kExitFailure;
   }
-  Grouping grouping;
-  for (int d : request->group_by()) {
-    grouping.dimensions.push_back(static_cast<v1::Dimension>(d));
-  }
-  grouping.attributes.assign(request->group_by_attributes().begin(),
-                             request->group_by_attributes().end());
+  const Grouping grouping = GroupingOf(*request);
   WriteTrend(response, grouping, request->metric(), options.format, out);
   return kExitOk;
 }
