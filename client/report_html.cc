@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "client/html_util.h"
 #include "client/report_document.h"
+#include "client/scorecard_render.h"
 #include "client/scorecard_text.h"
 
 namespace cxscore::client {
@@ -36,15 +37,7 @@ void WriteHeader(const ReportDocument& doc, Lang lang, const LocaleFormat& f,
       << "</dd></div>\n</dl>\n</header>\n";
   ScorecardDocument missing_only;
   missing_only.missing = doc.missing;
-  const std::vector<WarningView> warnings = Warnings(lang, missing_only);
-  if (!warnings.empty()) {
-    out << "<section class=\"warnings\" aria-labelledby=\"warnings-h\">\n"
-        << "<h2 id=\"warnings-h\">" << E(Text(lang, Msg::kReadFirst))
-        << "</h2>\n<ul>\n";
-    for (const WarningView& w : warnings)
-      out << "<li>" << E(w.text) << "</li>\n";
-    out << "</ul>\n</section>\n";
-  }
+  WriteWarningsHtml(Warnings(lang, missing_only), lang, out);
 }
 
 void WriteCards(const ReportDocument& doc, Lang lang, const LocaleFormat& f,

@@ -47,15 +47,7 @@ void WriteHeader(const ScorecardDocument& doc, Lang lang, const LocaleFormat& f,
                 {{"interactions", f.Count(doc.interactions)},
                  {"responses", f.Count(doc.responses)}}))
       << "</dd></div>\n</dl>\n</header>\n";
-  const std::vector<WarningView> warnings = Warnings(lang, doc);
-  if (!warnings.empty()) {
-    out << "<section class=\"warnings\" aria-labelledby=\"warnings-h\">\n"
-        << "<h2 id=\"warnings-h\">" << E(Text(lang, Msg::kReadFirst))
-        << "</h2>\n<ul>\n";
-    for (const WarningView& w : warnings)
-      out << "<li>" << E(w.text) << "</li>\n";
-    out << "</ul>\n</section>\n";
-  }
+  WriteWarningsHtml(Warnings(lang, doc), lang, out);
 }
 
 void WriteCards(const ScorecardDocument& doc, Lang lang, const LocaleFormat& f,
@@ -271,6 +263,18 @@ void WriteMethod(const ScorecardDocument& doc, Lang lang, const LocaleFormat& f,
 }
 
 }  // namespace
+
+void WriteWarningsHtml(const std::vector<WarningView>& warnings, Lang lang,
+                       std::ostream& out) {
+  if (!warnings.empty()) {
+    out << "<section class=\"warnings\" aria-labelledby=\"warnings-h\">\n"
+        << "<h2 id=\"warnings-h\">" << E(Text(lang, Msg::kReadFirst))
+        << "</h2>\n<ul>\n";
+    for (const WarningView& w : warnings)
+      out << "<li>" << E(w.text) << "</li>\n";
+    out << "</ul>\n</section>\n";
+  }
+}
 
 void WriteScorecardHtml(const ScorecardDocument& doc, Lang lang,
                         std::ostream& out) {

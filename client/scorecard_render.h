@@ -10,6 +10,7 @@
 
 #include "client/messages.h"
 #include "client/scorecard_document.h"
+#include "client/scorecard_text.h"
 #include "nlohmann/json.hpp"
 
 namespace cxscore::client {
@@ -23,6 +24,11 @@ void WriteScorecardMarkdown(const ScorecardDocument& doc, Lang lang,
 
 void WriteScorecardHtml(const ScorecardDocument& doc, Lang lang,
                         std::ostream& out);
+
+// The "Read this first" box of the scorecard and the report pages; nothing
+// when `warnings` is empty.
+void WriteWarningsHtml(const std::vector<WarningView>& warnings, Lang lang,
+                       std::ostream& out);
 
 // The index page of `cxscore scorecards`: one row per agent, linking to
 // `files[i]` (relative to the index).
