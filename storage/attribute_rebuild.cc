@@ -8,17 +8,15 @@
 #include "core/calendar.h"
 #include "core/drivers.h"
 #include "core/rollup.h"
+#include "core/status_macros.h"
 #include "storage/driver_codec.h"
 #include "storage/record_codec.h"
+#include "storage/rocks_status.h"
 #include "storage/rollup_codec.h"
 #include "storage/rollup_key.h"
 
 namespace cxscore::storage {
 namespace {
-
-absl::Status Unavailable(const rocksdb::Status& s, std::string_view what) {
-  return absl::UnavailableError(std::string(what) + ": " + s.ToString());
-}
 
 // Collects the attribute-view deltas of a run of records and writes them as
 // one batch of merges.
@@ -61,9 +59,8 @@ class Rebuilder {
     drivers_.clear();
     pending_ = 0;
     if (batch.Count() == 0) return absl::OkStatus();
-    rocksdb::Status s = db_->Write(rocksdb::WriteOptions(), &batch);
-    return s.ok() ? absl::OkStatus()
-                  : Unavailable(s, "writing rebuilt attribute cells");
+    return FromRocks(db_->Write(rocksdb::WriteOptions(), &batch),
+                     "writing rebuilt attribute cells");
   }
 
  private:
@@ -86,9 +83,8 @@ absl::Status ForEachRecord(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
   std::unique_ptr<rocksdb::Iterator> it(
       db->NewIterator(rocksdb::ReadOptions(), cf));
   for (it->SeekToFirst(); it->Valid(); it->Next())
-    if (absl::Status s = visit(it->value().ToStringView()); !s.ok()) return s;
-  if (!it->status().ok()) return Unavailable(it->status(), "reading records");
-  return absl::OkStatus();
+    RETURN_IF_ERROR(visit(it->value().ToStringView()));
+  return FromRocks(it->status(), "reading records");
 }
 
 }  // namespace
@@ -102,38 +98,33 @@ absl::Status RebuildAttributeView(rocksdb::DB* db, const ColumnFamilies& cfs,
   rocksdb::WriteBatch clear;
   clear.DeleteRange(cfs.rollups, begin, end);
   clear.DeleteRange(cfs.driver_rollups, begin, end);
-  if (rocksdb::Status s = db->Write(rocksdb::WriteOptions(), &clear); !s.ok())
-    return Unavailable(s, "clearing the attribute view");
+  RETURN_IF_ERROR(FromRocks(db->Write(rocksdb::WriteOptions(), &clear),
+                            "clearing the attribute view"));
 
   Rebuilder rebuilder(db, cfs, batch_records == 0 ? 1 : batch_records);
-  absl::Status status =
-      ForEachRecord(db, cfs.interactions, [&](std::string_view value) {
-        absl::StatusOr<Interaction> interaction = DecodeInteraction(value);
-        if (!interaction.ok()) return interaction.status();
-        return rebuilder.AddRecord(*interaction, interaction->opened_at);
-      });
-  if (!status.ok()) return status;
+  RETURN_IF_ERROR(ForEachRecord(
+      db, cfs.interactions, [&](std::string_view value) -> absl::Status {
+        ASSIGN_OR_RETURN(Interaction interaction, DecodeInteraction(value));
+        return rebuilder.AddRecord(interaction, interaction.opened_at);
+      }));
 
-  status = ForEachRecord(db, cfs.responses, [&](std::string_view value) {
-    absl::StatusOr<SurveyResponse> response = DecodeResponse(value);
-    if (!response.ok()) return response.status();
-    if (!response->interaction_id.empty() && !response->attributes.empty()) {
-      std::string stored;
-      rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cfs.interactions,
-                                  response->interaction_id, &stored);
-      if (s.ok()) {
-        absl::StatusOr<Interaction> interaction = DecodeInteraction(stored);
-        if (!interaction.ok()) return interaction.status();
-        if (absl::Status d = rebuilder.AddDriverPairs(*response, *interaction);
-            !d.ok())
-          return d;
-      } else if (!s.IsNotFound()) {
-        return Unavailable(s, "reading a linked interaction");
-      }
-    }
-    return rebuilder.AddRecord(*response, response->submitted_at);
-  });
-  if (!status.ok()) return status;
+  RETURN_IF_ERROR(ForEachRecord(
+      db, cfs.responses, [&](std::string_view value) -> absl::Status {
+        ASSIGN_OR_RETURN(SurveyResponse response, DecodeResponse(value));
+        if (!response.interaction_id.empty() && !response.attributes.empty()) {
+          std::string stored;
+          rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cfs.interactions,
+                                      response.interaction_id, &stored);
+          if (s.ok()) {
+            ASSIGN_OR_RETURN(Interaction interaction,
+                             DecodeInteraction(stored));
+            RETURN_IF_ERROR(rebuilder.AddDriverPairs(response, interaction));
+          } else if (!s.IsNotFound()) {
+            return FromRocks(s, "reading a linked interaction");
+          }
+        }
+        return rebuilder.AddRecord(response, response.submitted_at);
+      }));
   return rebuilder.Flush();
 }
 

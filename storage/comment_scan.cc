@@ -5,6 +5,7 @@
 #include <string>
 
 #include "storage/record_codec.h"
+#include "storage/rocks_status.h"
 #include "storage/rollup_key.h"
 #include "storage/varint.h"
 
@@ -79,8 +80,7 @@ absl::StatusOr<std::vector<SurveyResponse>> ScanComments(
       }
     }
     if (status.ok() && !it->status().ok())
-      status = absl::UnavailableError("reading comments: " +
-                                      it->status().ToString());
+      status = FromRocks(it->status(), "reading comments");
   }
   std::vector<SurveyResponse> out;
   if (status.ok()) {
@@ -95,7 +95,7 @@ absl::StatusOr<std::vector<SurveyResponse>> ScanComments(
       rocksdb::Status s = db->Get(options, responses, c.response_id, &value);
       if (s.IsNotFound()) continue;
       if (!s.ok()) {
-        status = absl::UnavailableError("reading a response: " + s.ToString());
+        status = FromRocks(s, "reading a response");
         break;
       }
       absl::StatusOr<SurveyResponse> response = DecodeResponse(value);

@@ -4,6 +4,7 @@
 #include <future>
 #include <utility>
 
+#include "core/status_macros.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
@@ -11,6 +12,7 @@
 #include "storage/attribute_rebuild.h"
 #include "storage/comment_scan.h"
 #include "storage/record_codec.h"
+#include "storage/rocks_status.h"
 #include "storage/rollup_merge_operator.h"
 #include "storage/rollup_scan.h"
 #include "storage/write_planner.h"
@@ -32,15 +34,6 @@ constexpr char kResponseLinksCf[] = "response_links";
 constexpr char kRollupsCf[] = "rollups";
 constexpr char kDriverRollupsCf[] = "driver_rollups";
 constexpr char kCommentsCf[] = "comments";
-
-absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
-  if (s.ok()) return absl::OkStatus();
-  std::string message = std::string(what) + ": " + s.ToString();
-  if (s.IsCorruption()) return absl::DataLossError(message);
-  if (s.IsInvalidArgument() || s.IsNotSupported())
-    return absl::FailedPreconditionError(message);
-  return absl::UnavailableError(message);
-}
 
 rocksdb::ColumnFamilyOptions RecordCfOptions(
     const std::shared_ptr<rocksdb::Cache>& cache) {
@@ -92,9 +85,7 @@ absl::Status CheckFormatVersion(
   }
   if (!s.ok()) return FromRocks(s, "reading format version");
   if (version == kFormatVersionWithoutAttributeView) {
-    if (absl::Status rebuilt = RebuildAttributeView(db, CfsOf(handles));
-        !rebuilt.ok())
-      return rebuilt;
+    RETURN_IF_ERROR(RebuildAttributeView(db, CfsOf(handles)));
     return FromRocks(db->Put(sync, kFormatVersionKey, kFormatVersion),
                      "writing format version");
   }
@@ -165,10 +156,9 @@ class RocksStore : public Store {
     std::string value;
     rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf, id, &value);
     if (s.IsNotFound()) return std::nullopt;
-    if (!s.ok()) return FromRocks(s, "reading record");
-    absl::StatusOr<T> record = decode(value);
-    if (!record.ok()) return record.status();
-    return std::optional<T>(*std::move(record));
+    RETURN_IF_ERROR(FromRocks(s, "reading record"));
+    ASSIGN_OR_RETURN(T record, decode(value));
+    return std::optional<T>(std::move(record));
   }
 
   // Runs on the writer thread (WriteQueue).
@@ -261,9 +251,8 @@ absl::StatusOr<rocksdb::DB*> OpenDb(
 absl::StatusOr<std::unique_ptr<Store>> OpenRocksStore(
     const StoreOptions& options) {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  absl::StatusOr<rocksdb::DB*> db = OpenDb(options, &handles);
-  if (!db.ok()) return db.status();
-  return std::make_unique<RocksStore>(options, *db, std::move(handles));
+  ASSIGN_OR_RETURN(rocksdb::DB * db, OpenDb(options, &handles));
+  return std::make_unique<RocksStore>(options, db, std::move(handles));
 }
 
 absl::Status CompactRocksStore(const StoreOptions& options) {

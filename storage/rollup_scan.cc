@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "core/calendar.h"
 #include "storage/driver_codec.h"
+#include "storage/rocks_status.h"
 #include "storage/rollup_codec.h"
 #include "storage/rollup_key.h"
 
@@ -204,8 +205,7 @@ absl::StatusOr<std::vector<Grouped<Counts>>> ScanGroups(
       it->Next();
     }
     if (status.ok() && !it->status().ok())
-      status = absl::UnavailableError("reading rollups: " +
-                                      it->status().ToString());
+      status = FromRocks(it->status(), "reading rollups");
     if (!status.ok()) break;
   }
   db->ReleaseSnapshot(snapshot);

@@ -4,9 +4,11 @@
 #include <vector>
 
 #include "core/calendar.h"
+#include "core/status_macros.h"
 #include "core/validation.h"
 #include "storage/driver_codec.h"
 #include "storage/record_codec.h"
+#include "storage/rocks_status.h"
 #include "storage/rollup_codec.h"
 #include "storage/rollup_key.h"
 #include "storage/varint.h"
@@ -60,8 +62,7 @@ absl::Status WritePlanner::Prefetch(
     if (statuses[i].ok()) {
       value = values[i].ToString();
     } else if (!statuses[i].IsNotFound()) {
-      return absl::UnavailableError("reading stored records: " +
-                                    statuses[i].ToString());
+      return FromRocks(statuses[i], "reading stored records");
     }
     seen->try_emplace(keys[i].ToString(), std::move(value));
   }
@@ -108,15 +109,13 @@ absl::StatusOr<std::optional<SurveyResponse>> WritePlanner::LoadResponse(
     if (s.ok()) {
       stored = std::move(value);
     } else if (!s.IsNotFound()) {
-      return absl::UnavailableError("reading a linked response: " +
-                                    s.ToString());
+      return FromRocks(s, "reading a linked response");
     }
     it = responses_.try_emplace(response_id, std::move(stored)).first;
   }
   if (!it->second) return std::nullopt;
-  absl::StatusOr<SurveyResponse> response = DecodeResponse(*it->second);
-  if (!response.ok()) return response.status();
-  return std::optional<SurveyResponse>(*std::move(response));
+  ASSIGN_OR_RETURN(SurveyResponse response, DecodeResponse(*it->second));
+  return std::optional<SurveyResponse>(std::move(response));
 }
 
 absl::Status WritePlanner::RelinkResponses(
@@ -131,20 +130,18 @@ absl::Status WritePlanner::RelinkResponses(
       linked.emplace_back(it->key().ToStringView().substr(prefix.size()));
     }
     if (!it->status().ok())
-      return absl::UnavailableError("reading response links: " +
-                                    it->status().ToString());
+      return FromRocks(it->status(), "reading response links");
   }
   if (auto pending = pending_links_.find(new_state.interaction_id);
       pending != pending_links_.end()) {
     linked.insert(linked.end(), pending->second.begin(), pending->second.end());
   }
   for (const std::string& response_id : linked) {
-    absl::StatusOr<std::optional<SurveyResponse>> response =
-        LoadResponse(response_id);
-    if (!response.ok()) return response.status();
-    if (!response->has_value()) continue;  // link without record: ignore
-    if (old_state) AddDriverContribution(**response, *old_state, -1);
-    AddDriverContribution(**response, new_state, +1);
+    ASSIGN_OR_RETURN(std::optional<SurveyResponse> response,
+                     LoadResponse(response_id));
+    if (!response.has_value()) continue;  // link without record: ignore
+    if (old_state) AddDriverContribution(*response, *old_state, -1);
+    AddDriverContribution(*response, new_state, +1);
   }
   return absl::OkStatus();
 }
@@ -158,12 +155,8 @@ absl::Status WritePlanner::AddResponses(
     ids.push_back(r.response_id);
     if (!r.interaction_id.empty()) interaction_ids.push_back(r.interaction_id);
   }
-  if (absl::Status s = Prefetch(cfs_.responses, ids, &responses_); !s.ok())
-    return s;
-  if (absl::Status s =
-          Prefetch(cfs_.interactions, interaction_ids, &interactions_);
-      !s.ok())
-    return s;
+  RETURN_IF_ERROR(Prefetch(cfs_.responses, ids, &responses_));
+  RETURN_IF_ERROR(Prefetch(cfs_.interactions, interaction_ids, &interactions_));
 
   for (const SurveyResponse& raw : responses) {
     if (auto violation = ValidateResponse(raw)) {
@@ -220,9 +213,7 @@ absl::Status WritePlanner::AddInteractions(
   std::vector<std::string_view> ids;
   ids.reserve(interactions.size());
   for (const Interaction& i : interactions) ids.push_back(i.interaction_id);
-  if (absl::Status s = Prefetch(cfs_.interactions, ids, &interactions_);
-      !s.ok())
-    return s;
+  RETURN_IF_ERROR(Prefetch(cfs_.interactions, ids, &interactions_));
 
   for (const Interaction& raw : interactions) {
     if (auto violation = ValidateInteraction(raw)) {
@@ -245,8 +236,7 @@ absl::Status WritePlanner::AddInteractions(
       old_state = *std::move(existing);
     }
     stored = EncodeInteraction(interaction);
-    if (absl::Status s = RelinkResponses(old_state, interaction); !s.ok())
-      return s;
+    RETURN_IF_ERROR(RelinkResponses(old_state, interaction));
     batch_.Put(cfs_.interactions, interaction.interaction_id, *stored);
     AddContribution(interaction, interaction.opened_at,
                     ContributionOf(interaction), +1);
