@@ -11,9 +11,13 @@
 #include "core/validation.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace cxscore::bench {
 namespace {
+
+using ::cxscore::testing::IsOk;
+using ::testing::Not;
 
 DataGenOptions Small(int64_t n, uint64_t seed = 1) {
   DataGenOptions o;
@@ -121,14 +125,14 @@ TEST(DataGenTest, DimensionsStayInRange) {
 TEST(DataGenTest, RejectsBadOptions) {
   DataGenOptions o;
   o.agents = 0;
-  EXPECT_FALSE(ValidateOptions(o).ok());
+  EXPECT_THAT(ValidateOptions(o), Not(IsOk()));
   o = DataGenOptions();
   o.teams = o.agents + 1;
-  EXPECT_FALSE(ValidateOptions(o).ok());
+  EXPECT_THAT(ValidateOptions(o), Not(IsOk()));
   o = DataGenOptions();
   o.days = 0;
-  EXPECT_FALSE(ValidateOptions(o).ok());
-  EXPECT_TRUE(ValidateOptions(DataGenOptions()).ok());
+  EXPECT_THAT(ValidateOptions(o), Not(IsOk()));
+  EXPECT_OK(ValidateOptions(DataGenOptions()));
 }
 
 // Spearman rank correlation (average ranks for ties).

@@ -5,6 +5,8 @@
 
 #include <random>
 
+#include "tests/testing/status_matchers.h"
+
 namespace cxscore {
 namespace {
 
@@ -31,7 +33,7 @@ TEST(AgentRankingTest, TwoTensDoNotOutrankThreeHundredAtPlusSixty) {
   }
   auto ranking = RankAgents(agents, DriverMetric::kNps,
                             NpsIntervalMethod::kAdjustedWald);
-  ASSERT_TRUE(ranking.ok()) << ranking.status();
+  ASSERT_OK(ranking);
   ASSERT_EQ(ranking->agents.size(), 12u);
   EXPECT_EQ(ranking->agents[0].agent, "veteran");
   const auto newcomer = std::find_if(
@@ -59,7 +61,7 @@ TEST(AgentRankingTest, NeedsAttentionOnlyWhenTheWholeIntervalIsBelow) {
       {"good", good}, {"bad", bad}, {"small", small_bad}};
   auto ranking =
       RankAgents(agents, DriverMetric::kCsat, NpsIntervalMethod::kAdjustedWald);
-  ASSERT_TRUE(ranking.ok());
+  ASSERT_OK(ranking);
   EXPECT_THAT(ranking->needs_attention, ::testing::ElementsAre("bad"));
   EXPECT_EQ(ranking->agents.front().agent, "good");
 }
@@ -71,7 +73,7 @@ TEST(AgentRankingTest, AgentsWithoutTheMetricAreLeftOut) {
   std::vector<AgentCounts> agents = {{"a", only_nps}, {"b", csat}};
   auto ranking =
       RankAgents(agents, DriverMetric::kCsat, NpsIntervalMethod::kAdjustedWald);
-  ASSERT_TRUE(ranking.ok());
+  ASSERT_OK(ranking);
   ASSERT_EQ(ranking->agents.size(), 1u);
   EXPECT_EQ(ranking->agents[0].agent, "b");
 }

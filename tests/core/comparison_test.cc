@@ -11,6 +11,7 @@
 #include "core/rollup.h"
 #include "core/scores.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace cxscore {
 namespace {
@@ -25,20 +26,20 @@ NpsCounts Nps(int64_t d, int64_t p, int64_t r) {
 
 TwoSampleResult CompareOk(ProportionCounts x, ProportionCounts y) {
   absl::StatusOr<TwoSampleResult> r = CompareProportions(x, y);
-  EXPECT_TRUE(r.ok()) << r.status();
+  EXPECT_OK(r);
   return r.ok() ? *r : TwoSampleResult{};
 }
 
 PeriodChange ProportionChangeOk(ProportionCounts previous,
                                 ProportionCounts current) {
   absl::StatusOr<PeriodChange> c = ProportionChange(previous, current);
-  EXPECT_TRUE(c.ok()) << c.status();
+  EXPECT_OK(c);
   return c.ok() ? *c : PeriodChange{};
 }
 
 PeriodChange NpsChangeOk(NpsCounts previous, NpsCounts current) {
   absl::StatusOr<PeriodChange> c = NpsChange(previous, current);
-  EXPECT_TRUE(c.ok()) << c.status();
+  EXPECT_OK(c);
   return c.ok() ? *c : PeriodChange{};
 }
 

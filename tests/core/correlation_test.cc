@@ -13,6 +13,7 @@
 #include "core/rollup.h"
 #include "core/scores.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace cxscore {
 namespace {
@@ -20,13 +21,13 @@ namespace {
 RankCorrelation SpearmanOk(const std::vector<double>& x,
                            const std::vector<double>& y) {
   absl::StatusOr<RankCorrelation> r = Spearman(x, y);
-  EXPECT_TRUE(r.ok()) << r.status();
+  EXPECT_OK(r);
   return r.ok() ? *r : RankCorrelation{};
 }
 
 RankCorrelation SpearmanOk(const JointHistogram& h) {
   absl::StatusOr<RankCorrelation> r = Spearman(h);
-  EXPECT_TRUE(r.ok()) << r.status();
+  EXPECT_OK(r);
   return r.ok() ? *r : RankCorrelation{};
 }
 
@@ -426,7 +427,7 @@ TEST(SpearmanTest, IndependentDataIsSignificantAboutFivePercentOfTheTime) {
 
 std::vector<double> QOk(const std::vector<double>& p) {
   absl::StatusOr<std::vector<double>> q = BenjaminiHochberg(p);
-  EXPECT_TRUE(q.ok()) << q.status();
+  EXPECT_OK(q);
   return q.ok() ? *q : std::vector<double>{};
 }
 

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "core/rollup.h"
+#include "tests/testing/status_matchers.h"
 
 namespace cxscore {
 namespace {
@@ -118,7 +119,7 @@ TEST(AnalyzeDriversTest, QValuesAreBenjaminiHochbergOfThePairs) {
   for (const DriverPair& pair : report.pairs)
     if (pair.correlation.rho) p.push_back(pair.correlation.p);
   auto q = BenjaminiHochberg(p);
-  ASSERT_TRUE(q.ok());
+  ASSERT_OK(q);
   size_t i = 0;
   for (const DriverPair& pair : report.pairs) {
     if (pair.correlation.rho) {

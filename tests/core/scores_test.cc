@@ -17,6 +17,7 @@
 #include "core/validation.h"
 #include "gtest/gtest.h"
 #include "tests/core/csv_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace cxscore {
 namespace {
@@ -35,7 +36,7 @@ constexpr double kT975Df9 = 2.262157162740991;
 
 std::vector<CsvRow> Fixture(const std::string& file) {
   absl::StatusOr<std::vector<CsvRow>> rows = ReadFixture(file);
-  EXPECT_TRUE(rows.ok()) << rows.status();
+  EXPECT_OK(rows);
   if (!rows.ok()) return {};
   EXPECT_FALSE(rows->empty()) << file;
   return *std::move(rows);

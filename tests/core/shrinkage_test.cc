@@ -11,6 +11,7 @@
 #include "core/proportion.h"
 #include "core/scores.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace cxscore {
 namespace {
@@ -34,13 +35,13 @@ double Raw(const ProportionCounts& c) {
 
 BetaPrior FitBetaOk(const std::vector<ProportionCounts>& groups) {
   absl::StatusOr<BetaPrior> prior = FitBetaPrior(groups);
-  EXPECT_TRUE(prior.ok()) << prior.status();
+  EXPECT_OK(prior);
   return prior.ok() ? *prior : BetaPrior{};
 }
 
 NpsPrior FitNpsOk(const std::vector<NpsCounts>& groups) {
   absl::StatusOr<NpsPrior> prior = FitNpsPrior(groups);
-  EXPECT_TRUE(prior.ok()) << prior.status();
+  EXPECT_OK(prior);
   return prior.ok() ? *prior : NpsPrior{};
 }
 

@@ -5,9 +5,13 @@
 #include <random>
 
 #include "absl/strings/str_format.h"
+#include "tests/testing/status_matchers.h"
 
 namespace cxscore {
 namespace {
+
+using ::cxscore::testing::IsOk;
+using ::testing::Not;
 
 // `n` CSAT answers of which a share `satisfied` are 5 and the rest 2.
 ScoreCounts Csat(int n, double satisfied) {
@@ -26,7 +30,7 @@ TEST(TrendTest, FlagsAPlantedDropAndFillsGaps) {
   };
   auto points = BuildTrend(weeks, Period::kWeek, DriverMetric::kCsat,
                            NpsIntervalMethod::kAdjustedWald);
-  ASSERT_TRUE(points.ok()) << points.status();
+  ASSERT_OK(points);
   ASSERT_EQ(points->size(), 7u);
   EXPECT_EQ((*points)[0].change, Change::kNone);
   EXPECT_FALSE((*points)[0].p.has_value()) << "no previous period";
@@ -53,7 +57,7 @@ TEST(TrendTest, FlagsALastingShiftOnceAtItsStart) {
   };
   auto points = BuildTrend(weeks, Period::kWeek, DriverMetric::kCsat,
                            NpsIntervalMethod::kAdjustedWald);
-  ASSERT_TRUE(points.ok()) << points.status();
+  ASSERT_OK(points);
   EXPECT_EQ((*points)[1].change, Change::kDrop);
   EXPECT_EQ((*points)[2].change, Change::kNone);
   EXPECT_EQ((*points)[3].change, Change::kNone);
@@ -66,7 +70,7 @@ TEST(TrendTest, AFurtherMoveAfterAFlaggedChangeIsFlaggedAgain) {
   };
   auto points = BuildTrend(weeks, Period::kWeek, DriverMetric::kCsat,
                            NpsIntervalMethod::kAdjustedWald);
-  ASSERT_TRUE(points.ok()) << points.status();
+  ASSERT_OK(points);
   EXPECT_EQ((*points)[1].change, Change::kDrop);
   EXPECT_EQ((*points)[2].change, Change::kDrop);
 }
@@ -79,7 +83,7 @@ TEST(TrendTest, AReturnThatOvershootsTheEarlierLevelIsFlagged) {
   };
   auto points = BuildTrend(weeks, Period::kWeek, DriverMetric::kCsat,
                            NpsIntervalMethod::kAdjustedWald);
-  ASSERT_TRUE(points.ok()) << points.status();
+  ASSERT_OK(points);
   EXPECT_EQ((*points)[1].change, Change::kDrop);
   EXPECT_EQ((*points)[2].change, Change::kNone) << "back to 70%";
   EXPECT_EQ((*points)[3].change, Change::kDrop) << "a second dip";
@@ -94,7 +98,7 @@ TEST(TrendTest, NpsPointsCarryGroupShares) {
   std::vector<PeriodCounts> months = {{"2025-02", c}};
   auto points = BuildTrend(months, Period::kMonth, DriverMetric::kNps,
                            NpsIntervalMethod::kAdjustedWald);
-  ASSERT_TRUE(points.ok());
+  ASSERT_OK(points);
   ASSERT_TRUE((*points)[0].shares.has_value());
   EXPECT_DOUBLE_EQ((*points)[0].shares->promoters, 50);
   EXPECT_DOUBLE_EQ((*points)[0].shares->passives, 30);
@@ -114,7 +118,7 @@ TEST(TrendTest, NoiseAloneIsRarelyFlagged) {
   }
   auto points = BuildTrend(days, Period::kDay, DriverMetric::kCsat,
                            NpsIntervalMethod::kAdjustedWald);
-  ASSERT_TRUE(points.ok());
+  ASSERT_OK(points);
   int flagged = 0;
   for (const TrendPoint& p : *points) flagged += p.change != Change::kNone;
   EXPECT_LE(flagged, 2) << "alpha 0.01 over 27 comparisons";
@@ -122,9 +126,9 @@ TEST(TrendTest, NoiseAloneIsRarelyFlagged) {
 
 TEST(TrendTest, RejectsKeysOfAnotherPeriod) {
   std::vector<PeriodCounts> bad = {{"2025-02", Csat(10, 0.5)}};
-  EXPECT_FALSE(BuildTrend(bad, Period::kWeek, DriverMetric::kCsat,
-                          NpsIntervalMethod::kAdjustedWald)
-                   .ok());
+  EXPECT_THAT(BuildTrend(bad, Period::kWeek, DriverMetric::kCsat,
+                         NpsIntervalMethod::kAdjustedWald),
+              Not(IsOk()));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "server/server.h"
+#include "tests/testing/status_matchers.h"
 
 namespace cxscore::server {
 namespace {
@@ -42,7 +43,7 @@ class GrpcServiceTest : public ::testing::Test {
     options.listen = "127.0.0.1:0";
     options.store.data_dir = data_dir_.string();
     auto server = Server::Start(options);
-    ASSERT_TRUE(server.ok()) << server.status();
+    ASSERT_OK(server);
     server_ = *std::move(server);
     channel_ = grpc::CreateChannel(
         "127.0.0.1:" + std::to_string(server_->port()),
@@ -87,10 +88,9 @@ TEST_F(GrpcServiceTest, SummaryIndexesRejectionsAcrossTheStream) {
   v1::IngestSummary summary;
   auto bad = Response("r4", "chat", 0);
   bad.set_nps(12);
-  ASSERT_TRUE(Submit({{Response("r1", "chat", 9), Response("r2", "chat", 3)},
-                      {Response("r1", "chat", 9), bad}},
-                     &summary)
-                  .ok());
+  ASSERT_OK(Submit({{Response("r1", "chat", 9), Response("r2", "chat", 3)},
+                    {Response("r1", "chat", 9), bad}},
+                   &summary));
   EXPECT_EQ(summary.accepted(), 2u);
   EXPECT_EQ(summary.duplicates(), 1u);
   ASSERT_EQ(summary.rejected_size(), 1);
@@ -103,14 +103,13 @@ TEST_F(GrpcServiceTest, SummaryIndexesRejectionsAcrossTheStream) {
 
 TEST_F(GrpcServiceTest, ScoresPerChannelWithUnattributedKeyUnset) {
   v1::IngestSummary summary;
-  ASSERT_TRUE(Submit({{Response("r1", "chat", 10), Response("r2", "chat", 0),
-                       Response("r3", "", 9)}},
-                     &summary)
-                  .ok());
+  ASSERT_OK(Submit({{Response("r1", "chat", 10), Response("r2", "chat", 0),
+                     Response("r3", "", 9)}},
+                   &summary));
   v1::GetScoresRequest request;
   request.add_group_by(v1::DIMENSION_CHANNEL);
   v1::GetScoresResponse response;
-  ASSERT_TRUE(Scores(request, &response).ok());
+  ASSERT_OK(Scores(request, &response));
   ASSERT_EQ(response.groups_size(), 2);
   EXPECT_FALSE(response.groups(0).key(0).has_value());  // unattributed first
   EXPECT_EQ(response.groups(1).key(0).value(), "chat");
@@ -123,7 +122,7 @@ TEST_F(GrpcServiceTest, ScoresPerChannelWithUnattributedKeyUnset) {
 
 TEST_F(GrpcServiceTest, UngroupedQueryOnEmptyStoreAnswersOneEmptyGroup) {
   v1::GetScoresResponse response;
-  ASSERT_TRUE(Scores(v1::GetScoresRequest(), &response).ok());
+  ASSERT_OK(Scores(v1::GetScoresRequest(), &response));
   ASSERT_EQ(response.groups_size(), 1);
   EXPECT_EQ(response.groups(0).nps().n(), 0u);
   EXPECT_FALSE(response.groups(0).nps().has_value());
@@ -150,12 +149,12 @@ TEST_F(GrpcServiceTest, RangeIsHalfOpenOnWholeDays) {
   v1::IngestSummary summary;
   auto next_day = Response("r2", "chat", 9);
   *next_day.mutable_submitted_at() = Ts(kMarch1 + 86400);
-  ASSERT_TRUE(Submit({{Response("r1", "chat", 9), next_day}}, &summary).ok());
+  ASSERT_OK(Submit({{Response("r1", "chat", 9), next_day}}, &summary));
   v1::GetScoresRequest request;
   *request.mutable_from() = Ts(kMarch1 - 12 * 3600);  // 2025-03-01T00:00Z
   *request.mutable_to() = Ts(kMarch1 + 12 * 3600);    // 2025-03-02T00:00Z
   v1::GetScoresResponse response;
-  ASSERT_TRUE(Scores(request, &response).ok());
+  ASSERT_OK(Scores(request, &response));
   EXPECT_EQ(response.groups(0).nps().n(), 1u);
 }
 
@@ -182,9 +181,9 @@ TEST_F(GrpcServiceTest, ServesTheHealthService) {
                     });
   std::unique_lock lock(mu);
   cv.wait(lock, [&] { return done; });
-  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_OK(status);
   std::vector<grpc::Slice> slices;
-  ASSERT_TRUE(reply.Dump(&slices).ok());
+  ASSERT_OK(reply.Dump(&slices));
   std::string bytes;
   for (auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
   EXPECT_EQ(bytes, std::string("\x08\x01", 2)) << "status: SERVING";
@@ -208,10 +207,9 @@ class SegmentsTest : public GrpcServiceTest {
     r1.set_interaction_id("t1");
     v1::SurveyResponse r3 = WithPlan(Response("r3", "chat", 9), "free");
     r3.set_interaction_id("t1");
-    ASSERT_TRUE(Submit({{r1, WithPlan(Response("r2", "email", 0), "gold", 7),
-                         r3, Response("r4", "chat", 0)}},
-                       &summary)
-                    .ok());
+    ASSERT_OK(Submit({{r1, WithPlan(Response("r2", "email", 0), "gold", 7), r3,
+                       Response("r4", "chat", 0)}},
+                     &summary));
     ASSERT_EQ(summary.accepted(), 4u);
     v1::RecordInteractionsRequest tickets;
     v1::Interaction* t = tickets.add_interactions();
@@ -225,7 +223,7 @@ class SegmentsTest : public GrpcServiceTest {
     auto writer = stub_->RecordInteractions(&context, &summary);
     ASSERT_TRUE(writer->Write(tickets));
     writer->WritesDone();
-    ASSERT_TRUE(writer->Finish().ok());
+    ASSERT_OK(writer->Finish());
   }
   static v1::GetScoresRequest ByPlan() {
     v1::GetScoresRequest request;
@@ -245,7 +243,7 @@ class SegmentsTest : public GrpcServiceTest {
 TEST_F(SegmentsTest, ScoresPerAttributeValueCountOnlyRecordsWithIt) {
   SubmitSegments();
   v1::GetScoresResponse response;
-  ASSERT_TRUE(Scores(ByPlan(), &response).ok());
+  ASSERT_OK(Scores(ByPlan(), &response));
   ASSERT_EQ(response.groups_size(), 2) << "r4 has no plan: no group";
   const v1::KeyPart& free = response.groups(0).key(0);
   EXPECT_EQ(free.dimension(), v1::DIMENSION_ATTRIBUTE);
@@ -265,7 +263,7 @@ TEST_F(SegmentsTest, ScoresPerAttributeValueCountOnlyRecordsWithIt) {
   *by_week.mutable_compare_from() = Ts(kMarch1 - 86400);
   *by_week.mutable_compare_to() = Ts(kMarch1 + 86400);
   response.Clear();
-  ASSERT_TRUE(Scores(by_week, &response).ok());
+  ASSERT_OK(Scores(by_week, &response));
   ASSERT_EQ(response.groups_size(), 1);
   EXPECT_EQ(response.groups(0).key(0).value(), "gold");
   EXPECT_EQ(response.groups(0).key(1).dimension(), v1::DIMENSION_WEEK);
@@ -283,7 +281,7 @@ TEST_F(SegmentsTest, TrendPerAttributeValue) {
   request.add_group_by(v1::DIMENSION_ATTRIBUTE);
   request.add_group_by_attributes("plan");
   v1::GetTrendResponse response;
-  ASSERT_TRUE(Trend(request, &response).ok());
+  ASSERT_OK(Trend(request, &response));
   ASSERT_EQ(response.series_size(), 2);
   EXPECT_EQ(response.series(0).key(0).attribute(), "plan");
   EXPECT_EQ(response.series(0).key(0).value(), "free");
@@ -302,7 +300,7 @@ TEST_F(SegmentsTest, DriversPerAttributeValueOfTheResponse) {
   v1::GetDriversResponse response;
   {
     grpc::ClientContext context;
-    ASSERT_TRUE(stub_->GetDrivers(&context, request, &response).ok());
+    ASSERT_OK(stub_->GetDrivers(&context, request, &response));
   }
   EXPECT_EQ(response.pairs_size(), 0) << "grouped: the answer is in groups";
   ASSERT_EQ(response.groups_size(), 2);

@@ -10,6 +10,7 @@
 
 #include "absl/time/civil_time.h"
 #include "storage/rocks_store.h"
+#include "tests/testing/status_matchers.h"
 
 namespace cxscore::server {
 namespace {
@@ -30,7 +31,7 @@ class ScoreServiceTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     auto store = storage::OpenRocksStore({.data_dir = dir_.string()});
-    ASSERT_TRUE(store.ok()) << store.status();
+    ASSERT_OK(store);
     store_ = *std::move(store);
     service_ = std::make_unique<ScoreService>(store_.get());
   }
@@ -71,9 +72,9 @@ class ScoreServiceTest : public ::testing::Test {
       r.attributes["plan"] = i % 3 ? "gold" : "free";  // a segment
       (i % 2 ? early : late).push_back(r);
     }
-    ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, early).ok());
-    ASSERT_TRUE(storage::RecordInteractionsAndWait(*store_, tickets).ok());
-    ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, late).ok());
+    ASSERT_OK(storage::SubmitResponsesAndWait(*store_, early));
+    ASSERT_OK(storage::RecordInteractionsAndWait(*store_, tickets));
+    ASSERT_OK(storage::SubmitResponsesAndWait(*store_, late));
   }
 
   std::filesystem::path dir_;
@@ -85,7 +86,7 @@ TEST_F(ScoreServiceTest, DriversRankCesThenCsatAndNpsIsNotSignificant) {
   PlantDrivers(4000);
   const ServiceKpi kpis[] = {ServiceKpi::kTimeToClose};
   auto report = service_->GetDrivers({}, kpis, DriverLevel::kResponse);
-  ASSERT_TRUE(report.ok()) << report.status();
+  ASSERT_OK(report);
   ASSERT_GE(report->ranking.size(), 3u);
   EXPECT_EQ(report->ranking[0].metric, DriverMetric::kCes);
   EXPECT_EQ(report->ranking[1].metric, DriverMetric::kCsat);
@@ -105,12 +106,12 @@ TEST_F(ScoreServiceTest, DriverGroupsAnalyseEachSegmentOnItsOwn) {
   by_plan.group_by = {storage::GroupDim::kAttribute};
   by_plan.attributes = {"plan"};
   auto groups = service_->GetDriverGroups(by_plan, kpis);
-  ASSERT_TRUE(groups.ok()) << groups.status();
+  ASSERT_OK(groups);
   ASSERT_EQ(groups->size(), 2u);
   EXPECT_EQ((*groups)[0].key[0], "free");
   EXPECT_EQ((*groups)[1].key[0], "gold");
   auto whole = service_->GetDrivers({}, kpis, DriverLevel::kResponse);
-  ASSERT_TRUE(whole.ok());
+  ASSERT_OK(whole);
   // Every response carries a plan: the segments partition the pairs.
   for (DriverMetric metric : kAllDriverMetrics) {
     int64_t sum = 0, total = 0;
@@ -134,7 +135,7 @@ TEST_F(ScoreServiceTest, DriverGroupsAnalyseEachSegmentOnItsOwn) {
 TEST_F(ScoreServiceTest, AgentLevelDriversUseOneObservationPerAgent) {
   PlantDrivers(2000);
   auto report = service_->GetDrivers({}, {}, DriverLevel::kAgent);
-  ASSERT_TRUE(report.ok());
+  ASSERT_OK(report);
   for (const DriverPair& p : report->pairs) {
     if (p.metric == DriverMetric::kCes && p.kpi == ServiceKpi::kTimeToClose) {
       EXPECT_EQ(p.correlation.n, 40);
@@ -161,13 +162,13 @@ TEST_F(ScoreServiceTest, TrendFlagsAPlantedOneWeekDropOnOneChannel) {
       }
     }
   }
-  ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, responses).ok());
+  ASSERT_OK(storage::SubmitResponsesAndWait(*store_, responses));
   storage::RollupQuery selection;
   selection.group_by = {storage::GroupDim::kChannel};
   auto series = service_->GetTrend(selection, Period::kWeek,
                                    DriverMetric::kCsat,
                                    NpsIntervalMethod::kAdjustedWald);
-  ASSERT_TRUE(series.ok()) << series.status();
+  ASSERT_OK(series);
   ASSERT_EQ(series->size(), 2u);
   const TrendSeries& chat = (*series)[0];
   ASSERT_EQ(chat.key[0], "chat");
@@ -197,7 +198,7 @@ TEST_F(ScoreServiceTest, ComparisonAgainstAnotherRange) {
     r.nps = march ? (i % 2 ? 10 : 8) : (i % 2 ? 10 : 3);  // +50 vs 0
     responses.push_back(r);
   }
-  ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, responses).ok());
+  ASSERT_OK(storage::SubmitResponsesAndWait(*store_, responses));
   storage::RollupQuery march, february;
   march.from_day = DayNumberOf(Day(2025, 3, 1));
   march.to_day = DayNumberOf(Day(2025, 3, 31));
@@ -206,7 +207,7 @@ TEST_F(ScoreServiceTest, ComparisonAgainstAnotherRange) {
   february.to_day = DayNumberOf(Day(2025, 2, 28));
   auto scores =
       service_->GetScores(march, NpsIntervalMethod::kAdjustedWald, february);
-  ASSERT_TRUE(scores.ok());
+  ASSERT_OK(scores);
   ASSERT_EQ(scores->size(), 1u);
   const MetricDelta& nps =
       (*(*scores)[0].comparison)[static_cast<int>(DriverMetric::kNps)];
@@ -230,10 +231,10 @@ TEST_F(ScoreServiceTest, RankAgentsLeavesOutUnattributed) {
     r.csat = i % 3 ? 5 : 1;
     responses.push_back(r);
   }
-  ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, responses).ok());
+  ASSERT_OK(storage::SubmitResponsesAndWait(*store_, responses));
   auto ranking = service_->RankAgents({}, DriverMetric::kCsat,
                                       NpsIntervalMethod::kAdjustedWald);
-  ASSERT_TRUE(ranking.ok());
+  ASSERT_OK(ranking);
   ASSERT_EQ(ranking->agents.size(), 2u);
   EXPECT_EQ(ranking->selection.n, 40);
 }
@@ -256,11 +257,11 @@ TEST_F(ScoreServiceTest, ListCommentsNewestFirstFilteredWithoutCustomerIds) {
     if (i != 6) r.comment = "comment " + std::to_string(i);
     responses.push_back(r);
   }
-  ASSERT_TRUE(storage::SubmitResponsesAndWait(*store_, responses).ok());
+  ASSERT_OK(storage::SubmitResponsesAndWait(*store_, responses));
   storage::RollupQuery bob;
   bob.agents = {"bob"};
   auto detractors = service_->ListComments(bob, CommentFilter::kDetractors, 10);
-  ASSERT_TRUE(detractors.ok()) << detractors.status();
+  ASSERT_OK(detractors);
   std::vector<std::string> ids;
   for (const SurveyResponse& r : *detractors) {
     ids.push_back(r.response_id);
@@ -269,7 +270,7 @@ TEST_F(ScoreServiceTest, ListCommentsNewestFirstFilteredWithoutCustomerIds) {
   // bob: even i; detractors: i % 3 == 0 -> 0, 6 (no comment), 12 (absent).
   EXPECT_EQ(ids, std::vector<std::string>{"r0"});
   auto any = service_->ListComments({}, CommentFilter::kAny, 3);
-  ASSERT_TRUE(any.ok());
+  ASSERT_OK(any);
   ASSERT_EQ(any->size(), 3u);
   EXPECT_EQ((*any)[0].response_id, "r11");
   EXPECT_EQ((*any)[1].response_id, "r10");

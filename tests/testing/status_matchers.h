@@ -73,13 +73,26 @@ class StatusIsMatcher {
   ::testing::Matcher<const std::string&> message_;
 };
 
-// Matches an OK Status or StatusOr.
+// Matches an OK Status or StatusOr, or a grpc::Status (anything with ok(),
+// error_code() and error_message(); no gRPC dependency here).
 class IsOkMatcher {
  public:
   template <typename StatusType>
   bool MatchAndExplain(const StatusType& value,
                        ::testing::MatchResultListener* listener) const {
-    return MatchStatus(GetStatus(value), listener);
+    if constexpr (requires {
+                    value.error_code();
+                    value.error_message();
+                  }) {
+      if (!value.ok()) {
+        *listener << "whose gRPC status is code "
+                  << static_cast<int>(value.error_code()) << ": "
+                  << value.error_message();
+      }
+      return value.ok();
+    } else {
+      return MatchStatus(GetStatus(value), listener);
+    }
   }
   void DescribeTo(std::ostream* os) const;
   void DescribeNegationTo(std::ostream* os) const;
@@ -91,7 +104,7 @@ class IsOkMatcher {
 
 }  // namespace internal
 
-// Matches an absl::Status or absl::StatusOr<T> that is OK.
+// Matches an absl::Status, absl::StatusOr<T> or grpc::Status that is OK.
 ::testing::PolymorphicMatcher<internal::IsOkMatcher> IsOk();
 
 // Matches an absl::Status or absl::StatusOr<T> with status code `code` (and,
@@ -108,8 +121,9 @@ template <typename MessageMatcher>
 
 }  // namespace cxscore::testing
 
-// Assert or expect that an absl::Status or absl::StatusOr<T> is OK, printing
-// its code and message otherwise. More can be streamed: ASSERT_OK(s) << "x".
+// Assert or expect that an absl::Status, absl::StatusOr<T> or grpc::Status is
+// OK, printing its code and message otherwise. More can be streamed:
+// ASSERT_OK(s) << "x".
 #define ASSERT_OK(expr) ASSERT_THAT((expr), ::cxscore::testing::IsOk())
 #define EXPECT_OK(expr) EXPECT_THAT((expr), ::cxscore::testing::IsOk())
 

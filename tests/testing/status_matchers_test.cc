@@ -44,6 +44,23 @@ TEST(IsOkTest, RejectsErrorsAndExplainsWithTheMessage) {
             "is not OK");
 }
 
+// What the matcher needs of a grpc::Status, without linking gRPC here.
+struct FakeGrpcStatus {
+  bool ok() const { return code == 0; }
+  int error_code() const { return code; }
+  std::string error_message() const { return message; }
+  int code = 0;
+  std::string message;
+};
+
+TEST(IsOkTest, AcceptsGrpcStyleStatuses) {
+  EXPECT_THAT(FakeGrpcStatus(), IsOk());
+  const FakeGrpcStatus unavailable{14, "connection refused"};
+  EXPECT_THAT(unavailable, Not(IsOk()));
+  EXPECT_EQ(Explain(IsOk(), unavailable),
+            "whose gRPC status is code 14: connection refused");
+}
+
 TEST(StatusIsTest, MatchesTheCode) {
   const absl::Status error = absl::DataLossError("corrupt cell");
   EXPECT_THAT(error, StatusIs(absl::StatusCode::kDataLoss));
