@@ -251,7 +251,7 @@ absl::StatusOr<rocksdb::DB*> OpenDb(
 absl::StatusOr<std::unique_ptr<Store>> OpenRocksStore(
     const StoreOptions& options) {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  ASSIGN_OR_RETURN(rocksdb::DB * db, OpenDb(options, &handles));
+  ASSIGN_OR_RETURN(auto* db, OpenDb(options, &handles));
   return std::make_unique<RocksStore>(options, db, std::move(handles));
 }
 

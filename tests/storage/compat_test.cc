@@ -44,6 +44,22 @@ std::filesystem::path TempDir(const std::string& name) {
   return dir;
 }
 
+// A writable copy of the committed database in `dir` (RocksDB writes a LOCK,
+// a LOG and a new MANIFEST on open; Bazel's runfiles may be read-only
+// symbolic links, which the copy follows).
+void CopyCompatDb(const std::filesystem::path& dir) {
+  std::filesystem::copy(kCompatDb, dir,
+                        std::filesystem::copy_options::recursive);
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::add);
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::filesystem::permissions(entry.path(),
+                                 std::filesystem::perms::owner_read |
+                                     std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::add);
+  }
+}
+
 // Fails at the first line where `actual` and `expected` differ.
 void ExpectSameAnswers(const std::string& actual, const std::string& expected) {
   const std::vector<std::string> a = absl::StrSplit(actual, '\n');
@@ -77,8 +93,7 @@ TEST_F(CompatTest, CommittedDatabaseNeedsNoRuntimeFiles) {
 
 TEST_F(CompatTest, TodaysCodeReadsTheOldDatabaseTheSame) {
   const std::filesystem::path dir = TempDir("read");
-  std::filesystem::copy(kCompatDb, dir,
-                        std::filesystem::copy_options::recursive);
+  CopyCompatDb(dir);
   {
     StoreOptions options;
     options.data_dir = dir.string();
@@ -96,8 +111,7 @@ TEST_F(CompatTest, TodaysCodeReadsTheOldDatabaseTheSame) {
 // RocksDB finds it on open or in a scan: here in the largest table file.
 TEST_F(CompatTest, ACorruptTableFileIsDataLoss) {
   const std::filesystem::path dir = TempDir("corrupt");
-  std::filesystem::copy(kCompatDb, dir,
-                        std::filesystem::copy_options::recursive);
+  CopyCompatDb(dir);
   std::filesystem::path largest;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() == ".sst" &&
