@@ -1,8 +1,10 @@
 // Writes the compatibility database and its answers (docs/storage-format.md,
 // "Compatibility test"):
 //
-//   build/bin/make_compat_db tests/storage/testdata/compat_v2 \
-//       tests/storage/testdata/compat_v2_answers.txt
+//   build/bin/cxscore-make-compat-db DIR ANSWERS_FILE
+//
+// e.g. DIR tests/storage/testdata/compat_v2 and ANSWERS_FILE
+// tests/storage/testdata/compat_v2_answers.txt.
 //
 // DIR must not exist. The database is compacted and closed, and the files
 // RocksDB recreates on open (LOCK, LOG, LOG.old.*) are removed, so that DIR
