@@ -92,6 +92,9 @@ bool FilteredToOwnAgent(const Principal& principal, const ReadScope& scope) {
 absl::Status AuthorizeAgentRead(const Principal& principal,
                                 const MethodInfo& method,
                                 const ReadScope& scope) {
+  if (principal.agent_id.empty()) {  // never from a tokens file
+    return Deny(principal, "has no agent id and may read nothing");
+  }
   const std::string own = AgentList({principal.agent_id});
   if (method.per_agent) {
     return Deny(principal, std::string("may not call ") +

@@ -177,6 +177,16 @@ TEST(AgentIsolationTest, FilterByAnotherAgentIsDenied) {
             absl::StatusCode::kPermissionDenied);
 }
 
+TEST(AgentIsolationTest, AnAgentWithoutIdReadsNothing) {
+  const Principal nobody{"x", Role::kAgent, ""};
+  ReadScope unattributed;
+  unattributed.agents_filter = {""};
+  EXPECT_EQ(Message(Authorize(nobody, Method::kGetScores, unattributed)),
+            "role agent: has no agent id and may read nothing");
+  EXPECT_FALSE(Authorize(nobody, Method::kGetScores, Team("support")).ok());
+  EXPECT_TRUE(Authorize(nobody, Method::kHealthCheck, {}).ok());
+}
+
 TEST(AgentIsolationTest, GroupingByAgentUnfilteredIsDenied) {
   ReadScope scope = Team("support");
   scope.groups_by_agent = true;
