@@ -4,6 +4,9 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "grpcpp/support/byte_buffer.h"
+#include "grpcpp/support/proto_buffer_reader.h"
+#include "grpcpp/support/proto_buffer_writer.h"
 #include "server/analytics_convert.h"
 #include "server/proto_convert.h"
 #include "server/status_util.h"
@@ -49,56 +52,94 @@ int RecordCount(const v1::SubmitResponsesRequest& in) {
 // the client flow control. The summary is sent when the client half-closes.
 // A write error ends the stream with that status; batches acknowledged
 // before it stay stored, and resending them is harmless (duplicates).
+//
+// Batches are read as raw bytes and parsed here: with typed reads gRPC
+// reports a batch that does not parse (say, a string field that is not
+// UTF-8) exactly like the end of the stream, and the call would end OK with
+// that batch's records unaccounted for. Here it ends the call with
+// INVALID_ARGUMENT naming the batch and counting what was applied before it.
 template <typename Request>
-class IngestReactor final : public grpc::ServerReadReactor<Request> {
+class IngestReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
-  IngestReactor(storage::Store* store, v1::IngestSummary* summary)
-      : store_(store), summary_(summary) {
-    this->StartRead(&request_);
+  IngestReactor(storage::Store* store, grpc::ByteBuffer* reply)
+      : store_(store), reply_(reply) {
+    StartRead(&batch_bytes_);
   }
 
   void OnReadDone(bool ok) override {
     if (!ok) {  // half-close (or cancellation): all batches are applied
-      this->Finish(grpc::Status::OK);
+      FinishWithSummary();
+      return;
+    }
+    request_.Clear();
+    grpc::Status parsed = grpc::SerializationTraits<Request>::Deserialize(
+        &batch_bytes_, &request_);
+    if (!parsed.ok()) {
+      Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                          UnparsableBatchMessage()));
       return;
     }
     // Advance before submitting: the callback may start the next read (and
     // run OnReadDone on another thread) before SubmitBatch returns.
     const uint64_t first_index = next_index_;
     next_index_ += RecordCount(request_);
+    ++batches_;
     auto ids = std::make_shared<std::vector<std::string>>();
     SubmitBatch(*store_, request_, ids.get(),
                 [this, first_index, ids](storage::WriteResult result) {
                   if (!result.ok()) {
-                    this->Finish(ToGrpcStatus(result.status()));
+                    Finish(ToGrpcStatus(result.status()));
                     return;
                   }
-                  AddOutcomes(*result, first_index, *ids, summary_);
-                  this->StartRead(&request_);
+                  AddOutcomes(*result, first_index, *ids, &summary_);
+                  StartRead(&batch_bytes_);
                 });
   }
 
   void OnDone() override { delete this; }
 
  private:
+  void FinishWithSummary() {
+    bool own_buffer = false;
+    grpc::Status serialized =
+        grpc::SerializationTraits<v1::IngestSummary>::Serialize(
+            summary_, reply_, &own_buffer);
+    Finish(serialized);
+  }
+
+  // Batch positions are 1-based, record indexes 0-based as in the summary.
+  // Every batch before this one was acknowledged (reads wait for the store).
+  std::string UnparsableBatchMessage() const {
+    return absl::StrCat(
+        "batch ", batches_ + 1, " (records from index ", next_index_,
+        ") is not a valid ", Request::descriptor()->full_name(),
+        " (for example a string field that is not UTF-8); nothing of it was "
+        "stored. Applied before it, from ",
+        batches_, " batch(es) with ", next_index_, " record(s): accepted ",
+        summary_.accepted(), ", duplicates ", summary_.duplicates(),
+        ", rejected ", summary_.rejected_size(),
+        " (resending them is harmless)");
+  }
+
   storage::Store* store_;
-  v1::IngestSummary* summary_;
+  grpc::ByteBuffer* reply_;
+  grpc::ByteBuffer batch_bytes_;
   Request request_;
+  v1::IngestSummary summary_;
   uint64_t next_index_ = 0;  // stream position of the next record
+  uint64_t batches_ = 0;     // batches parsed so far
 };
 
 }  // namespace
 
-grpc::ServerReadReactor<v1::RecordInteractionsRequest>*
-GrpcService::RecordInteractions(grpc::CallbackServerContext* /*context*/,
-                                v1::IngestSummary* summary) {
+grpc::ServerReadReactor<grpc::ByteBuffer>* GrpcService::RecordInteractions(
+    grpc::CallbackServerContext* /*context*/, grpc::ByteBuffer* summary) {
   return new IngestReactor<v1::RecordInteractionsRequest>(&service_->store(),
                                                           summary);
 }
 
-grpc::ServerReadReactor<v1::SubmitResponsesRequest>*
-GrpcService::SubmitResponses(grpc::CallbackServerContext* /*context*/,
-                             v1::IngestSummary* summary) {
+grpc::ServerReadReactor<grpc::ByteBuffer>* GrpcService::SubmitResponses(
+    grpc::CallbackServerContext* /*context*/, grpc::ByteBuffer* summary) {
   return new IngestReactor<v1::SubmitResponsesRequest>(&service_->store(),
                                                        summary);
 }
@@ -191,7 +232,8 @@ grpc::ServerUnaryReactor* GrpcService::ListComments(
     auto comments = service_->ListComments(
         *selection, CommentFilterFromProto(request->filter()), limit);
     if (!comments.ok()) return comments.status();
-    for (const SurveyResponse& r : *comments) ToProto(r, response->add_comments());
+    for (const SurveyResponse& r : *comments)
+      ToProto(r, response->add_comments());
     return absl::OkStatus();
   });
 }

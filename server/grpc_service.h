@@ -9,22 +9,27 @@
 
 namespace cxscore::server {
 
-class GrpcService final : public v1::CxScore::CallbackService {
+// The two ingest streams are raw (grpc::ByteBuffer) methods: the handler
+// parses each batch itself, so that a batch that does not parse is reported
+// instead of being taken for the end of the stream (grpc_service.cc).
+using CxScoreBase = v1::CxScore::WithRawCallbackMethod_RecordInteractions<
+    v1::CxScore::WithRawCallbackMethod_SubmitResponses<
+        v1::CxScore::CallbackService>>;
+
+class GrpcService final : public CxScoreBase {
  public:
   // Both must outlive the gRPC server that serves this service.
   GrpcService(ScoreService* service, WorkerPool* query_pool)
       : service_(service), query_pool_(query_pool) {}
 
-  grpc::ServerReadReactor<v1::RecordInteractionsRequest>* RecordInteractions(
-      grpc::CallbackServerContext* context,
-      v1::IngestSummary* summary) override;
-  grpc::ServerReadReactor<v1::SubmitResponsesRequest>* SubmitResponses(
-      grpc::CallbackServerContext* context,
-      v1::IngestSummary* summary) override;
-  grpc::ServerUnaryReactor* GetScores(
-      grpc::CallbackServerContext* context,
-      const v1::GetScoresRequest* request,
-      v1::GetScoresResponse* response) override;
+  // Client streams of batches; the reply is a serialized v1::IngestSummary.
+  grpc::ServerReadReactor<grpc::ByteBuffer>* RecordInteractions(
+      grpc::CallbackServerContext* context, grpc::ByteBuffer* summary) override;
+  grpc::ServerReadReactor<grpc::ByteBuffer>* SubmitResponses(
+      grpc::CallbackServerContext* context, grpc::ByteBuffer* summary) override;
+  grpc::ServerUnaryReactor* GetScores(grpc::CallbackServerContext* context,
+                                      const v1::GetScoresRequest* request,
+                                      v1::GetScoresResponse* response) override;
   grpc::ServerUnaryReactor* GetDrivers(
       grpc::CallbackServerContext* context,
       const v1::GetDriversRequest* request,

@@ -28,7 +28,35 @@ int main(int argc, char** argv) {
                  "threads that run score queries")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
+  cxscore::server::ListenSecurity& security = options.security;
+  app.add_option("--tls-cert", security.tls.cert_file,
+                 "PEM certificate (chain) to serve TLS with; re-read when it "
+                 "changes");
+  app.add_option("--tls-key", security.tls.key_file,
+                 "PEM private key of --tls-cert; re-read when it changes");
+  app.add_option("--tls-client-ca", security.tls.client_ca_file,
+                 "PEM CA certificate(s): clients must present a certificate "
+                 "signed by one (mTLS)");
+  app.add_option("--tls-refresh-seconds", security.tls.refresh_seconds,
+                 "how often the TLS files are re-read for rotation")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
+  app.add_flag("--insecure-plaintext", security.insecure_plaintext,
+               "allow serving without TLS on an address reachable beyond "
+               "this machine");
+  app.add_flag("--insecure-no-auth", security.insecure_no_auth,
+               "allow serving without tokens on an address reachable beyond "
+               "this machine");
   CLI11_PARSE(app, argc, argv);
+
+  // Exit 2 (a usage error) when the flags would serve beyond loopback
+  // without TLS or tokens: the message names the missing flag.
+  if (absl::Status s =
+          cxscore::server::CheckListenSecurity(options.listen, security);
+      !s.ok()) {
+    std::cerr << "cxscored: " << s.message() << "\n";
+    return 2;
+  }
 
   // Block the stop signals in every thread; the main thread waits for them.
   sigset_t stop_signals;
@@ -47,7 +75,25 @@ int main(int argc, char** argv) {
   std::cout << "cxscored: listening on " << host << ":" << (*server)->port()
             << ", data in " << options.store.data_dir
             << (options.store.sync_writes ? ", fsync per write group" : "")
+            << (security.tls.cert_file.empty()
+                    ? ", plaintext"
+                    : (security.tls.client_ca_file.empty() ? ", TLS"
+                                                           : ", mTLS"))
             << std::endl;
+  if (cxscore::server::IsLoopbackListen(options.listen)) {
+    std::cout << "cxscored: serving loopback only: no token is asked "
+                 "(reachable from this machine alone)"
+              << std::endl;
+  } else {
+    if (security.tls.cert_file.empty())
+      std::cerr << "cxscored: WARNING: --insecure-plaintext: serving "
+                   "plaintext beyond loopback"
+                << std::endl;
+    if (security.insecure_no_auth)
+      std::cerr << "cxscored: WARNING: --insecure-no-auth: anyone who can "
+                   "reach the port can read and write everything"
+                << std::endl;
+  }
 
   int signal = 0;
   sigwait(&stop_signals, &signal);

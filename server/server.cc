@@ -21,6 +21,12 @@ struct Server::Parts {
 
 absl::StatusOr<std::unique_ptr<Server>> Server::Start(
     const ServerOptions& options) {
+  if (absl::Status s = CheckListenSecurity(options.listen, options.security);
+      !s.ok())
+    return s;
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
+      ServerCredentialsFor(options.security.tls);
+  if (!credentials.ok()) return credentials.status();
   auto parts = std::make_unique<Parts>();
   absl::StatusOr<std::unique_ptr<storage::Store>> store =
       storage::OpenRocksStore(options.store);
@@ -35,13 +41,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(),
-                           &port);
+  builder.AddListeningPort(options.listen, *credentials, &port);
   builder.RegisterService(parts->grpc_service.get());
   parts->grpc_server = builder.BuildAndStart();
   if (parts->grpc_server == nullptr || port == 0)
-    return absl::UnavailableError("listen: cannot listen on " +
-                                  options.listen);
+    return absl::UnavailableError("listen: cannot listen on " + options.listen);
   return std::unique_ptr<Server>(new Server(std::move(parts), port));
 }
 
@@ -50,8 +54,7 @@ Server::Server(std::unique_ptr<Parts> parts, int port)
 
 void Server::Shutdown(absl::Duration grace) {
   if (parts_->grpc_server == nullptr) return;
-  parts_->grpc_server->Shutdown(
-      absl::ToChronoTime(absl::Now() + grace));
+  parts_->grpc_server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   parts_->grpc_server->Wait();
   parts_->grpc_server.reset();
 }

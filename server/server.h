@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "server/transport_security.h"
 #include "storage/rocks_store.h"
 
 namespace cxscore::server {
@@ -16,12 +17,17 @@ struct ServerOptions {
   storage::StoreOptions store;  // store.data_dir is required
   // Threads that run rollup queries off the gRPC callback threads.
   int query_threads = 2;
+  // TLS for the listening port, and the explicit opt-outs that allow
+  // serving beyond loopback without TLS or tokens (transport_security.h).
+  ListenSecurity security;
 };
 
 class Server {
  public:
   // Opens the store, then starts serving cxscore.v1.CxScore, the standard
   // health service (grpc.health.v1.Health) and server reflection (v1alpha).
+  // Refuses (FAILED_PRECONDITION / INVALID_ARGUMENT, naming the flag) a
+  // listening address and security that CheckListenSecurity refuses.
   static absl::StatusOr<std::unique_ptr<Server>> Start(
       const ServerOptions& options);
 

@@ -45,9 +45,9 @@ class GrpcServiceTest : public ::testing::Test {
     auto server = Server::Start(options);
     ASSERT_OK(server);
     server_ = *std::move(server);
-    channel_ = grpc::CreateChannel(
-        "127.0.0.1:" + std::to_string(server_->port()),
-        grpc::InsecureChannelCredentials());
+    channel_ =
+        grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->port()),
+                            grpc::InsecureChannelCredentials());
     stub_ = v1::CxScore::NewStub(channel_);
   }
   void TearDown() override {
@@ -55,8 +55,9 @@ class GrpcServiceTest : public ::testing::Test {
     std::filesystem::remove_all(data_dir_);
   }
 
-  grpc::Status Submit(const std::vector<std::vector<v1::SurveyResponse>>& batches,
-                      v1::IngestSummary* summary) {
+  grpc::Status Submit(
+      const std::vector<std::vector<v1::SurveyResponse>>& batches,
+      v1::IngestSummary* summary) {
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() +
                          std::chrono::seconds(30));
@@ -172,8 +173,7 @@ TEST_F(GrpcServiceTest, ServesTheHealthService) {
   context.set_deadline(std::chrono::system_clock::now() +
                        std::chrono::seconds(10));
   generic.UnaryCall(&context, "/grpc.health.v1.Health/Check",
-                    grpc::StubOptions(), &request, &reply,
-                    [&](grpc::Status s) {
+                    grpc::StubOptions(), &request, &reply, [&](grpc::Status s) {
                       std::lock_guard lock(mu);
                       status = s;
                       done = true;
@@ -185,8 +185,45 @@ TEST_F(GrpcServiceTest, ServesTheHealthService) {
   std::vector<grpc::Slice> slices;
   ASSERT_OK(reply.Dump(&slices));
   std::string bytes;
-  for (auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  for (auto& s : slices)
+    bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
   EXPECT_EQ(bytes, std::string("\x08\x01", 2)) << "status: SERVING";
+}
+
+// Issue 11: a batch that does not parse (here a response id that is not
+// UTF-8, which proto3 refuses) used to read as the end of the stream, and
+// the call ended OK with its records unaccounted for.
+TEST_F(GrpcServiceTest,
+       UnparsableBatchEndsTheStreamNamingItAndCountingWhatWasApplied) {
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(30));
+  v1::IngestSummary summary;
+  auto writer = stub_->SubmitResponses(&context, &summary);
+  v1::SubmitResponsesRequest first;
+  *first.add_responses() = Response("r1", "chat", 9);
+  ASSERT_TRUE(writer->Write(first));
+  v1::SubmitResponsesRequest second;
+  *second.add_responses() = Response("r2", "chat", 3);
+  *second.add_responses() = Response(std::string("r3\xff", 3), "chat", 3);
+  writer->Write(second);  // may fail once the server has ended the call
+  writer->WritesDone();
+  grpc::Status status = writer->Finish();
+
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+      << status.error_message();
+  EXPECT_THAT(
+      status.error_message(),
+      ::testing::AllOf(::testing::HasSubstr("batch 2"),
+                       ::testing::HasSubstr("from index 1"),
+                       ::testing::HasSubstr("accepted 1"),
+                       ::testing::HasSubstr("nothing of it was stored")));
+
+  v1::GetScoresRequest request;
+  v1::GetScoresResponse scores;
+  ASSERT_TRUE(Scores(request, &scores).ok());
+  ASSERT_EQ(scores.groups_size(), 1);
+  EXPECT_EQ(scores.groups(0).nps().n(), 1u) << "the first batch stays stored";
 }
 
 // Segments: group_by DIMENSION_ATTRIBUTE named by group_by_attributes.
@@ -345,7 +382,8 @@ TEST_F(SegmentsTest, BadAttributeGroupingsAreInvalidArgumentNamingTheField) {
   expect_invalid(extra_name, "group_by_attributes: 1 name(s) for 0");
   v1::GetScoresRequest empty = ByPlan();
   empty.set_group_by_attributes(0, "");
-  expect_invalid(empty, "group_by_attributes[0]: an attribute name must not be empty");
+  expect_invalid(empty,
+                 "group_by_attributes[0]: an attribute name must not be empty");
   v1::GetScoresRequest long_name = ByPlan();
   long_name.set_group_by_attributes(0, std::string(1025, 'x'));
   expect_invalid(long_name, "at most 1024 bytes");
