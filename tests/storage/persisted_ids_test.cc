@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "core/drivers.h"
 #include "core/rollup.h"
@@ -45,24 +46,21 @@ TEST(PersistedIdsTest, RollupFieldIdsOfEveryScoreHistogram) {
 TEST(PersistedIdsTest, RollupFieldIdsOfTheServiceSums) {
   RollupCounts counts;
   ServiceCounts& s = counts.service;
-  // In field-id order, 64..75.
-  int64_t* const scalars[] = {&s.interactions,
-                              &s.closed,
-                              &s.close_seconds_sum,
-                              &s.first_responses,
-                              &s.first_response_seconds_sum,
-                              &s.fcr_known,
-                              &s.fcr_yes,
-                              &s.reopens_known,
-                              &s.reopened,
-                              &s.reopens_sum,
-                              &s.transfers_known,
-                              &s.transfers_sum};
-  for (int i = 0; i < 12; ++i) *scalars[i] = i + 1;
+  const std::pair<int64_t*, uint64_t> field_ids[] = {
+      {&s.transfers_sum, 75},   {&s.interactions, 64},
+      {&s.reopens_sum, 73},     {&s.closed, 65},
+      {&s.transfers_known, 74}, {&s.close_seconds_sum, 66},
+      {&s.reopened, 72},        {&s.first_responses, 67},
+      {&s.reopens_known, 71},   {&s.first_response_seconds_sum, 68},
+      {&s.fcr_yes, 70},         {&s.fcr_known, 69}};
+  std::map<uint64_t, int64_t> expected;
+  int64_t value = 0;
+  for (const auto& [field, id] : field_ids) {
+    *field = ++value;
+    expected[id] = value;
+  }
   s.time_to_close.Add(5, 13);
   s.time_to_first_response.Add(7, 14);
-  std::map<uint64_t, int64_t> expected;
-  for (int i = 0; i < 12; ++i) expected[64 + i] = i + 1;
   expected[1024 + 5] = 13;
   expected[4096 + 7] = 14;
   EXPECT_EQ(FieldsOf(EncodeRollupCell(counts)), expected);
