@@ -220,7 +220,8 @@ namespace {
 template <typename Request, typename Allowed>
 absl::StatusOr<storage::RollupQuery> GroupedSelectionFromProto(
     const Request& in, Allowed allowed, std::string_view not_allowed) {
-  absl::StatusOr<storage::RollupQuery> query = FromProto(in.selection());
+  absl::StatusOr<storage::RollupQuery> query =
+      server::FromProto(in.selection());
   if (!query.ok()) return query.status();
   for (int i = 0; i < in.group_by_size(); ++i) {
     const std::string field = absl::StrCat("group_by[", i, "]");
