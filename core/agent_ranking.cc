@@ -6,20 +6,9 @@
 #include "core/shrinkage.h"
 
 namespace cxscore {
-namespace {
-
-ProportionMetric ProportionOf(DriverMetric metric) {
-  switch (metric) {
-    case DriverMetric::kCes: return ProportionMetric::kCes;
-    case DriverMetric::kVes: return ProportionMetric::kVes;
-    default: return ProportionMetric::kCsat;
-  }
-}
-
-}  // namespace
 
 absl::StatusOr<AgentRanking> RankAgents(std::span<const AgentCounts> agents,
-                                        DriverMetric metric,
+                                        Metric metric,
                                         NpsIntervalMethod method) {
   AgentRanking ranking;
   ScoreCounts total;
@@ -32,9 +21,10 @@ absl::StatusOr<AgentRanking> RankAgents(std::span<const AgentCounts> agents,
   ranking.selection = ScoreOf(total, metric, method);
   if (answered.empty()) return ranking;
 
-  if (metric == DriverMetric::kNps) {
+  if (MetricInfoOf(metric).kind == MetricKind::kNetPromoter) {
     std::vector<NpsCounts> groups;
-    for (const AgentCounts* a : answered) groups.push_back(NpsCountsOf(a->scores));
+    for (const AgentCounts* a : answered)
+      groups.push_back(NpsCountsOf(a->scores));
     absl::StatusOr<NpsPrior> prior = FitNpsPrior(groups);
     if (!prior.ok()) return prior.status();
     ranking.prior_strength = prior->strength();
@@ -48,7 +38,7 @@ absl::StatusOr<AgentRanking> RankAgents(std::span<const AgentCounts> agents,
   } else {
     std::vector<ProportionCounts> groups;
     for (const AgentCounts* a : answered)
-      groups.push_back(ProportionCountsOf(a->scores, ProportionOf(metric)));
+      groups.push_back(ProportionCountsOf(a->scores, metric));
     absl::StatusOr<BetaPrior> prior = FitBetaPrior(groups);
     if (!prior.ok()) return prior.status();
     ranking.prior_strength = prior->strength();
@@ -63,7 +53,8 @@ absl::StatusOr<AgentRanking> RankAgents(std::span<const AgentCounts> agents,
 
   std::stable_sort(ranking.agents.begin(), ranking.agents.end(),
                    [](const RankedAgent& a, const RankedAgent& b) {
-                     if (a.adjusted != b.adjusted) return a.adjusted > b.adjusted;
+                     if (a.adjusted != b.adjusted)
+                       return a.adjusted > b.adjusted;
                      return a.score.n > b.score.n;
                    });
   if (ranking.selection.ci) {

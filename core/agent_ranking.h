@@ -37,7 +37,7 @@ struct AgentRanking {
 // the pooled shares of all their responses. Ties on the adjusted value keep
 // the larger n first.
 absl::StatusOr<AgentRanking> RankAgents(std::span<const AgentCounts> agents,
-                                        DriverMetric metric,
+                                        Metric metric,
                                         NpsIntervalMethod method);
 
 }  // namespace cxscore

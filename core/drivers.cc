@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "core/metric_score.h"
 #include "core/rollup.h"
 #include "core/scores.h"
 
@@ -14,62 +15,6 @@ namespace {
 
 constexpr double kSignificanceLevel = 0.05;
 
-// The row of a response's score for `metric`; nullopt when not answered.
-std::optional<int32_t> ScoreRow(const SurveyResponse& r, DriverMetric metric) {
-  switch (metric) {
-    case DriverMetric::kNps:
-      if (r.nps) return *r.nps;
-      break;
-    case DriverMetric::kCsat:
-      if (r.csat) return *r.csat - 1;
-      break;
-    case DriverMetric::kCes:
-      if (r.ces) return *r.ces - 1;
-      break;
-    case DriverMetric::kVes: {
-      // Doubled mean of the answered items, 2..14 (as in ScoreCounts).
-      if (r.ves_ability && r.ves_confidence)
-        return *r.ves_ability + *r.ves_confidence - 2;
-      if (r.ves_ability) return 2 * *r.ves_ability - 2;
-      if (r.ves_confidence) return 2 * *r.ves_confidence - 2;
-      break;
-    }
-  }
-  return std::nullopt;
-}
-
-int64_t WholeSeconds(absl::Duration d) {
-  return absl::ToInt64Seconds(d);  // truncates toward zero, as ContributionOf
-}
-
-std::optional<int32_t> KpiColumn(const Interaction& i, ServiceKpi kpi) {
-  const auto capped = [](int32_t v) {
-    return std::clamp(v, 0, DriverCounts::kMaxCountColumn);
-  };
-  switch (kpi) {
-    case ServiceKpi::kTimeToFirstResponse:
-      if (i.first_response_at)
-        return DurationHistogram::BucketOf(
-            WholeSeconds(*i.first_response_at - i.opened_at));
-      break;
-    case ServiceKpi::kTimeToClose:
-      if (i.closed_at)
-        return DurationHistogram::BucketOf(
-            WholeSeconds(*i.closed_at - i.opened_at));
-      break;
-    case ServiceKpi::kReopens:
-      if (i.reopens) return capped(*i.reopens);
-      break;
-    case ServiceKpi::kTransfers:
-      if (i.transfers) return capped(*i.transfers);
-      break;
-    case ServiceKpi::kFirstContactResolution:
-      if (i.first_contact_resolution) return *i.first_contact_resolution ? 1 : 0;
-      break;
-  }
-  return std::nullopt;
-}
-
 std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(c));
@@ -77,7 +22,7 @@ std::string Upper(std::string_view s) {
 }
 
 // Fills q, significant, ranking and verdict from the pairs' correlations.
-void Conclude(std::span<const ServiceKpi> kpis, DriversReport* report,
+void Conclude(std::span<const Kpi> kpis, DriversReport* report,
               std::string_view unit) {
   std::vector<double> p_values;
   std::vector<DriverPair*> tested;
@@ -95,7 +40,7 @@ void Conclude(std::span<const ServiceKpi> kpis, DriversReport* report,
   }
 
   int64_t max_n = 0;
-  for (DriverMetric metric : kAllDriverMetrics) {
+  for (Metric metric : kAllMetrics) {
     const DriverPair* best = nullptr;
     double best_strength = 0, best_abs_rho = -1;
     for (const DriverPair* pair : tested) {
@@ -130,12 +75,12 @@ void Conclude(std::span<const ServiceKpi> kpis, DriversReport* report,
   for (const MetricStrength& m : report->ranking)
     (m.strength > 0 ? moved : not_moved).push_back(Upper(MetricName(m.metric)));
   if (moved.empty()) {
-    report->verdict = absl::StrCat(
-        "No metric moves significantly with ",
-        kpis.size() == 1 ? std::string(KpiName(kpis[0]))
-                         : std::string("service performance"),
-        " in this data (up to n = ", max_n, " ", std::string(unit),
-        "s; Benjamini-Hochberg q < 0.05 required).");
+    report->verdict =
+        absl::StrCat("No metric moves significantly with ",
+                     kpis.size() == 1 ? std::string(KpiName(kpis[0]))
+                                      : std::string("service performance"),
+                     " in this data (up to n = ", max_n, " ", std::string(unit),
+                     "s; Benjamini-Hochberg q < 0.05 required).");
     return;
   }
   const MetricStrength& top = report->ranking.front();
@@ -146,47 +91,23 @@ void Conclude(std::span<const ServiceKpi> kpis, DriversReport* report,
   report->verdict = absl::StrFormat(
       "%s moves most with service performance (%s: rho %.2f, 95%% CI %.2f to "
       "%.2f, n = %d %ss)",
-      moved[0], std::string(KpiName(top.kpi)), *c.rho, c.ci.low, c.ci.high,
-      c.n, std::string(unit));
+      moved[0], std::string(KpiName(top.kpi)), *c.rho, c.ci.low, c.ci.high, c.n,
+      std::string(unit));
   if (moved.size() > 1)
     absl::StrAppend(&report->verdict, "; then ",
                     absl::StrJoin(moved.begin() + 1, moved.end(), ", then "));
   if (!not_moved.empty())
-    absl::StrAppend(&report->verdict, "; not shown to move: ",
-                    absl::StrJoin(not_moved, ", "));
+    absl::StrAppend(&report->verdict,
+                    "; not shown to move: ", absl::StrJoin(not_moved, ", "));
   absl::StrAppend(&report->verdict, ".");
 }
 
-std::vector<ServiceKpi> Selected(std::span<const ServiceKpi> kpis) {
-  if (kpis.empty()) return {kAllServiceKpis.begin(), kAllServiceKpis.end()};
+std::vector<Kpi> Selected(std::span<const Kpi> kpis) {
+  if (kpis.empty()) return {kAllKpis.begin(), kAllKpis.end()};
   return {kpis.begin(), kpis.end()};
 }
 
 }  // namespace
-
-std::string_view MetricName(DriverMetric metric) {
-  static constexpr std::string_view kNames[] = {"nps", "csat", "ces", "ves"};
-  return kNames[static_cast<int>(metric)];
-}
-
-std::string_view KpiName(ServiceKpi kpi) {
-  static constexpr std::string_view kNames[] = {
-      "time_to_first_response", "time_to_close", "reopens", "transfers",
-      "first_contact_resolution"};
-  return kNames[static_cast<int>(kpi)];
-}
-
-std::optional<DriverMetric> MetricFromName(std::string_view name) {
-  for (DriverMetric m : kAllDriverMetrics)
-    if (MetricName(m) == name) return m;
-  return std::nullopt;
-}
-
-std::optional<ServiceKpi> KpiFromName(std::string_view name) {
-  for (ServiceKpi k : kAllServiceKpis)
-    if (KpiName(k) == name) return k;
-  return std::nullopt;
-}
 
 void DriverCounts::AddAll(const DriverCounts& other, int64_t sign) {
   for (size_t i = 0; i < pairs.size(); ++i)
@@ -201,11 +122,12 @@ bool DriverCounts::IsZero() const {
 DriverCounts DriverContributionOf(const SurveyResponse& response,
                                   const Interaction& interaction) {
   DriverCounts counts;
-  for (DriverMetric metric : kAllDriverMetrics) {
-    const std::optional<int32_t> row = ScoreRow(response, metric);
+  for (Metric metric : kAllMetrics) {
+    const std::optional<int32_t> row = MetricInfoOf(metric).level_of(response);
     if (!row) continue;
-    for (ServiceKpi kpi : kAllServiceKpis) {
-      if (const std::optional<int32_t> column = KpiColumn(interaction, kpi))
+    for (Kpi kpi : kAllKpis) {
+      if (const std::optional<int32_t> column =
+              KpiInfoOf(kpi).column_of(interaction))
         counts.pair(metric, kpi).Add(*row, *column, 1);
     }
   }
@@ -213,11 +135,11 @@ DriverCounts DriverContributionOf(const SurveyResponse& response,
 }
 
 DriversReport AnalyzeDrivers(const DriverCounts& counts,
-                             std::span<const ServiceKpi> kpis) {
-  const std::vector<ServiceKpi> selected = Selected(kpis);
+                             std::span<const Kpi> kpis) {
+  const std::vector<Kpi> selected = Selected(kpis);
   DriversReport report;
-  for (DriverMetric metric : kAllDriverMetrics) {
-    for (ServiceKpi kpi : selected) {
+  for (Metric metric : kAllMetrics) {
+    for (Kpi kpi : selected) {
       absl::StatusOr<RankCorrelation> c = Spearman(counts.pair(metric, kpi));
       // Negative cells cannot come from a consistent store; treat as no data.
       report.pairs.push_back(
@@ -231,31 +153,21 @@ DriversReport AnalyzeDrivers(const DriverCounts& counts,
 UnitObservation UnitObservationOf(const RollupCounts& counts) {
   const ScoreSummary s = Summarize(counts, NpsIntervalMethod::kAdjustedWald);
   UnitObservation unit;
-  const auto metric = [&](DriverMetric m) -> auto& {
-    return unit.metrics[static_cast<int>(m)];
-  };
-  const auto kpi = [&](ServiceKpi k) -> auto& {
-    return unit.kpis[static_cast<int>(k)];
-  };
-  metric(DriverMetric::kNps) = s.nps.value;
-  metric(DriverMetric::kCsat) = s.csat.value;
-  metric(DriverMetric::kCes) = s.ces.value;
-  metric(DriverMetric::kVes) = s.ves.score.value;
-  kpi(ServiceKpi::kTimeToFirstResponse) = s.service.time_to_first_response.p50;
-  kpi(ServiceKpi::kTimeToClose) = s.service.time_to_close.p50;
-  kpi(ServiceKpi::kReopens) = s.service.reopen_rate;
-  kpi(ServiceKpi::kTransfers) = s.service.mean_transfers;
-  kpi(ServiceKpi::kFirstContactResolution) = s.service.fcr_rate;
+  for (Metric m : kAllMetrics)
+    unit.metrics[static_cast<int>(m)] =
+        ScoreOf(counts.scores, m, NpsIntervalMethod::kAdjustedWald).value;
+  for (Kpi k : kAllKpis)
+    unit.kpis[static_cast<int>(k)] = KpiInfoOf(k).unit_value(s.service);
   return unit;
 }
 
 DriversReport AnalyzeDriverUnits(std::span<const UnitObservation> units,
-                                 std::span<const ServiceKpi> kpis,
+                                 std::span<const Kpi> kpis,
                                  std::string_view unit) {
-  const std::vector<ServiceKpi> selected = Selected(kpis);
+  const std::vector<Kpi> selected = Selected(kpis);
   DriversReport report;
-  for (DriverMetric metric : kAllDriverMetrics) {
-    for (ServiceKpi kpi : selected) {
+  for (Metric metric : kAllMetrics) {
+    for (Kpi kpi : selected) {
       std::vector<double> x, y;
       for (const UnitObservation& u : units) {
         const auto& m = u.metrics[static_cast<int>(metric)];

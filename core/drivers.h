@@ -13,36 +13,11 @@
 #include <vector>
 
 #include "core/correlation.h"
+#include "core/metric.h"
 #include "core/records.h"
 #include "core/rollup.h"
 
 namespace cxscore {
-
-enum class DriverMetric { kNps, kCsat, kCes, kVes };
-enum class ServiceKpi {
-  kTimeToFirstResponse,
-  kTimeToClose,
-  kReopens,
-  kTransfers,
-  kFirstContactResolution,
-};
-inline constexpr int kDriverMetrics = 4;
-inline constexpr int kServiceKpis = 5;
-inline constexpr std::array<DriverMetric, kDriverMetrics> kAllDriverMetrics = {
-    DriverMetric::kNps, DriverMetric::kCsat, DriverMetric::kCes,
-    DriverMetric::kVes};
-inline constexpr std::array<ServiceKpi, kServiceKpis> kAllServiceKpis = {
-    ServiceKpi::kTimeToFirstResponse, ServiceKpi::kTimeToClose,
-    ServiceKpi::kReopens, ServiceKpi::kTransfers,
-    ServiceKpi::kFirstContactResolution};
-
-// "nps", "csat", "ces", "ves".
-std::string_view MetricName(DriverMetric metric);
-// "time_to_first_response", "time_to_close", "reopens", "transfers",
-// "first_contact_resolution".
-std::string_view KpiName(ServiceKpi kpi);
-std::optional<DriverMetric> MetricFromName(std::string_view name);
-std::optional<ServiceKpi> KpiFromName(std::string_view name);
 
 // Counts of (metric score, KPI value) over responses linked to interactions.
 // Rows are score levels (NPS 0..10, CSAT 1..5, CES 1..7 and VES doubled mean
@@ -51,15 +26,17 @@ std::optional<ServiceKpi> KpiFromName(std::string_view name);
 // and transfers (capped at kMaxCountColumn), 0/1 for first-contact
 // resolution. Additive like RollupCounts.
 struct DriverCounts {
-  static constexpr int kMaxCountColumn = 4095;
+  static constexpr int kMaxCountColumn = cxscore::kMaxCountColumn;
 
-  std::array<JointHistogram, kDriverMetrics * kServiceKpis> pairs;
+  // Indexed by metric x kKpiCount + KPI (catalogue positions, in memory
+  // only; storage/persisted_ids.h holds the ids written to disk).
+  std::array<JointHistogram, kMetricCount * kKpiCount> pairs;
 
-  JointHistogram& pair(DriverMetric m, ServiceKpi k) {
-    return pairs[static_cast<int>(m) * kServiceKpis + static_cast<int>(k)];
+  JointHistogram& pair(Metric m, Kpi k) {
+    return pairs[static_cast<int>(m) * kKpiCount + static_cast<int>(k)];
   }
-  const JointHistogram& pair(DriverMetric m, ServiceKpi k) const {
-    return pairs[static_cast<int>(m) * kServiceKpis + static_cast<int>(k)];
+  const JointHistogram& pair(Metric m, Kpi k) const {
+    return pairs[static_cast<int>(m) * kKpiCount + static_cast<int>(k)];
   }
   void AddAll(const DriverCounts& other, int64_t sign = 1);
   bool IsZero() const;
@@ -73,36 +50,36 @@ DriverCounts DriverContributionOf(const SurveyResponse& response,
                                   const Interaction& interaction);
 
 struct DriverPair {
-  DriverMetric metric;
-  ServiceKpi kpi;
+  Metric metric;
+  Kpi kpi;
   RankCorrelation correlation;
-  double q = 1;  // Benjamini-Hochberg across all pairs with a rho
+  double q = 1;              // Benjamini-Hochberg across all pairs with a rho
   bool significant = false;  // q < 0.05
 };
 
 struct MetricStrength {
-  DriverMetric metric;
-  ServiceKpi kpi;   // the KPI it moves with most
+  Metric metric;
+  Kpi kpi;          // the KPI it moves with most
   double strength;  // CorrelationStrength of that pair: 0 = not shown to move
 };
 
 struct DriversReport {
-  std::vector<DriverPair> pairs;         // metric-major, in enum order
-  std::vector<MetricStrength> ranking;   // strongest first; metrics with data
-  std::string verdict;                   // one sentence, English
+  std::vector<DriverPair> pairs;        // metric-major, in enum order
+  std::vector<MetricStrength> ranking;  // strongest first; metrics with data
+  std::string verdict;                  // one sentence, English
 };
 
 // Response level: one Spearman per metric x selected KPI (empty = all).
 DriversReport AnalyzeDrivers(const DriverCounts& counts,
-                             std::span<const ServiceKpi> kpis);
+                             std::span<const Kpi> kpis);
 
 // Agent or period level: one observation per unit (agent, week) holding the
 // unit's metric values and KPI summaries (e.g. median time to close);
 // absent values are left out pairwise. `unit` names a unit in the verdict
 // ("agent", "week").
 struct UnitObservation {
-  std::array<std::optional<double>, kDriverMetrics> metrics;
-  std::array<std::optional<double>, kServiceKpis> kpis;
+  std::array<std::optional<double>, kMetricCount> metrics;
+  std::array<std::optional<double>, kKpiCount> kpis;
 };
 // The unit-level observation of one agent's or week's counts: metric values
 // (display scale) and KPI summaries: median time to first response and to
@@ -110,7 +87,7 @@ struct UnitObservation {
 UnitObservation UnitObservationOf(const RollupCounts& counts);
 
 DriversReport AnalyzeDriverUnits(std::span<const UnitObservation> units,
-                                 std::span<const ServiceKpi> kpis,
+                                 std::span<const Kpi> kpis,
                                  std::string_view unit);
 
 }  // namespace cxscore

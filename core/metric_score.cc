@@ -6,14 +6,6 @@
 namespace cxscore {
 namespace {
 
-ProportionMetric ProportionOf(DriverMetric metric) {
-  switch (metric) {
-    case DriverMetric::kCes: return ProportionMetric::kCes;
-    case DriverMetric::kVes: return ProportionMetric::kVes;
-    default: return ProportionMetric::kCsat;
-  }
-}
-
 TwoSampleResult Scaled(TwoSampleResult r, double factor) {
   r.delta *= factor;
   r.se *= factor;
@@ -23,19 +15,18 @@ TwoSampleResult Scaled(TwoSampleResult r, double factor) {
 
 }  // namespace
 
-MetricScore ScoreOf(const ScoreCounts& scores, DriverMetric metric,
-                    NpsIntervalMethod method) {
+MetricScore ScoreOf(const NpsCounts& counts, NpsIntervalMethod method) {
   MetricScore out;
-  if (metric == DriverMetric::kNps) {
-    const NpsCounts counts = NpsCountsOf(scores);
-    out.n = counts.n();
-    if (out.n == 0) return out;
-    const NpsEstimate e = EstimateNps(counts, method);
-    out.value = 100 * e.nps;
-    out.ci = Interval{100 * e.ci.low, 100 * e.ci.high};
-    return out;
-  }
-  const ProportionCounts counts = ProportionCountsOf(scores, ProportionOf(metric));
+  out.n = counts.n();
+  if (out.n == 0) return out;
+  const NpsEstimate e = EstimateNps(counts, method);
+  out.value = 100 * e.nps;
+  out.ci = Interval{100 * e.ci.low, 100 * e.ci.high};
+  return out;
+}
+
+MetricScore ScoreOf(const ProportionCounts& counts) {
+  MetricScore out;
   out.n = counts.n;
   if (out.n == 0) return out;
   out.value = 100.0 * static_cast<double>(counts.successes) /
@@ -45,21 +36,31 @@ MetricScore ScoreOf(const ScoreCounts& scores, DriverMetric metric,
   return out;
 }
 
+MetricScore ScoreOf(const ScoreCounts& scores, Metric metric,
+                    NpsIntervalMethod method) {
+  switch (MetricInfoOf(metric).kind) {
+    case MetricKind::kNetPromoter:
+      return ScoreOf(NpsCountsOf(scores), method);
+    case MetricKind::kProportion:
+      return ScoreOf(ProportionCountsOf(scores, metric));
+  }
+  return MetricScore{};
+}
+
 MetricDelta CompareMetric(const ScoreCounts& current, const ScoreCounts& other,
-                          DriverMetric metric) {
+                          Metric metric) {
   MetricDelta out;
   const MetricScore other_score =
       ScoreOf(other, metric, NpsIntervalMethod::kAdjustedWald);
   out.other_n = other_score.n;
   out.other_value = other_score.value;
-  if (metric == DriverMetric::kNps) {
+  if (MetricInfoOf(metric).kind == MetricKind::kNetPromoter) {
     const NpsCounts x = NpsCountsOf(current), y = NpsCountsOf(other);
     if (x.n() > 0 && y.n() > 0) out.test = Scaled(CompareNps(x, y), 100);
     return out;
   }
-  absl::StatusOr<TwoSampleResult> test =
-      CompareProportions(ProportionCountsOf(current, ProportionOf(metric)),
-                         ProportionCountsOf(other, ProportionOf(metric)));
+  absl::StatusOr<TwoSampleResult> test = CompareProportions(
+      ProportionCountsOf(current, metric), ProportionCountsOf(other, metric));
   if (test.ok()) out.test = Scaled(*test, 100);
   return out;
 }

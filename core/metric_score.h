@@ -5,7 +5,8 @@
 
 #include <optional>
 
-#include "core/drivers.h"
+#include "core/metric.h"
+#include "core/proportion.h"
 #include "core/rollup.h"
 #include "core/scores.h"
 
@@ -18,8 +19,12 @@ struct MetricScore {
   std::optional<double> value;
   std::optional<Interval> ci;
 };
-MetricScore ScoreOf(const ScoreCounts& scores, DriverMetric metric,
+MetricScore ScoreOf(const ScoreCounts& scores, Metric metric,
                     NpsIntervalMethod method);
+// The same from counts: NPS's three counts (adjusted Wald for the interval),
+// or a proportion's successes and n (Wilson).
+MetricScore ScoreOf(const NpsCounts& counts, NpsIntervalMethod method);
+MetricScore ScoreOf(const ProportionCounts& counts);
 
 // `current` minus `other` for one metric, display scale. NPS: two-sample
 // Wald; proportions: unpooled interval, pooled z-test p (core/comparison.h).
@@ -30,7 +35,7 @@ struct MetricDelta {
   std::optional<TwoSampleResult> test;
 };
 MetricDelta CompareMetric(const ScoreCounts& current, const ScoreCounts& other,
-                          DriverMetric metric);
+                          Metric metric);
 
 }  // namespace cxscore
 

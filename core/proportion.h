@@ -1,10 +1,12 @@
 // Yes/no outcomes behind the proportion metrics: CSAT % satisfied, CES % easy
-// and VES % enhanced (docs/metrics.md).
+// and VES % enhanced (docs/metrics.md); the success rule of each is its
+// catalogue row (core/metric.h).
 #ifndef CXSCORE_CORE_PROPORTION_H_
 #define CXSCORE_CORE_PROPORTION_H_
 
 #include <cstdint>
 
+#include "core/metric.h"
 #include "core/rollup.h"
 
 namespace cxscore {
@@ -15,16 +17,11 @@ struct ProportionCounts {
   bool operator==(const ProportionCounts&) const = default;
 };
 
-enum class ProportionMetric {
-  kCsat,  // CSAT 4..5 of 1..5
-  kCes,   // CES 5..7 of 1..7
-  kVes,   // VES response mean >= 5
-};
-
 // The counts that Summarize() turns into a ProportionScore: value is
-// 100 * successes / n.
-ProportionCounts ProportionCountsOf(const ScoreCounts& scores,
-                                    ProportionMetric metric);
+// 100 * successes / n. Successes are the answers at or above the metric's
+// success_level. REQUIRES: MetricInfoOf(metric).kind ==
+// MetricKind::kProportion (for NPS it would count promoters).
+ProportionCounts ProportionCountsOf(const ScoreCounts& scores, Metric metric);
 
 }  // namespace cxscore
 

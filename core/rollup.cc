@@ -5,8 +5,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 
 #include "absl/time/time.h"
+#include "core/metric.h"
 #include "core/records.h"
 
 namespace cxscore {
@@ -111,10 +113,12 @@ bool DurationHistogram::operator==(const DurationHistogram& other) const {
 }
 
 void ScoreCounts::AddAll(const ScoreCounts& other, int64_t sign) {
-  AddArray(nps, other.nps, sign);
-  AddArray(csat, other.csat, sign);
-  AddArray(ces, other.ces, sign);
-  AddArray(ves_doubled_mean, other.ves_doubled_mean, sign);
+  for (Metric metric : kAllMetrics) {
+    const MetricInfo& info = MetricInfoOf(metric);
+    const std::span<int64_t> to = info.mutable_histogram(*this);
+    const std::span<const int64_t> from = info.histogram(other);
+    for (size_t i = 0; i < to.size(); ++i) to[i] += sign * from[i];
+  }
   AddArray(ves_ability, other.ves_ability, sign);
   AddArray(ves_confidence, other.ves_confidence, sign);
 }
@@ -148,22 +152,18 @@ bool RollupCounts::IsZero() const {
 RollupCounts ContributionOf(const SurveyResponse& response) {
   RollupCounts c;
   ScoreCounts& s = c.scores;
-  CountScore(s.nps, response.nps, 0);
-  CountScore(s.csat, response.csat, 1);
-  CountScore(s.ces, response.ces, 1);
+  for (Metric metric : kAllMetrics) {
+    const MetricInfo& info = MetricInfoOf(metric);
+    const std::optional<int32_t> level = info.level_of(response);
+    const std::span<int64_t> levels = info.mutable_histogram(s);
+    // Validated records are always on the scale; the check only keeps a
+    // broken caller from writing out of bounds.
+    if (level && *level >= 0 && static_cast<size_t>(*level) < levels.size())
+      ++levels[*level];
+  }
+  // The VES items' own histograms (item means; not a metric of their own).
   CountScore(s.ves_ability, response.ves_ability, 1);
   CountScore(s.ves_confidence, response.ves_confidence, 1);
-  // VES per response is the mean of the items answered; twice that mean is
-  // an integer (a + b, or 2a with one item), which keeps it in a histogram.
-  std::optional<int64_t> doubled_mean;
-  if (response.ves_ability && response.ves_confidence) {
-    doubled_mean = int64_t{*response.ves_ability} + *response.ves_confidence;
-  } else if (response.ves_ability) {
-    doubled_mean = 2 * int64_t{*response.ves_ability};
-  } else if (response.ves_confidence) {
-    doubled_mean = 2 * int64_t{*response.ves_confidence};
-  }
-  CountScore(s.ves_doubled_mean, doubled_mean, 2);
   return c;
 }
 

@@ -17,41 +17,30 @@ constexpr double kZ90 = 1.2815515655446004;
 // the median. Guards against a spread of 0 when p50 and p90 share a bucket.
 constexpr double kMinLogSpread = 0.3;
 
-MetricScore NpsScoreOf(const NpsCounts& counts) {
-  MetricScore out;
-  out.n = counts.n();
-  if (out.n == 0) return out;
-  const NpsEstimate e = EstimateNps(counts, NpsIntervalMethod::kAdjustedWald);
-  out.value = 100 * e.nps;
-  out.ci = Interval{100 * e.ci.low, 100 * e.ci.high};
-  return out;
-}
-
-MetricScore ProportionScoreOf(const ProportionCounts& counts) {
-  MetricScore out;
-  out.n = counts.n;
-  if (out.n == 0) return out;
-  out.value = 100.0 * static_cast<double>(counts.successes) /
-              static_cast<double>(counts.n);
-  const Interval ci = WilsonInterval(counts.successes, counts.n);
-  out.ci = Interval{100 * ci.low, 100 * ci.high};
-  return out;
-}
-
-const ProportionCounts& ProportionOf(const SurveyCounts& s, DriverMetric m) {
+// The counts of a proportion metric; an exhaustive switch so that a new
+// metric fails to compile (-Wswitch) rather than read another's counts.
+const ProportionCounts& ProportionOf(const SurveyCounts& s, Metric m) {
+  static const ProportionCounts kNotAProportion;
   switch (m) {
-    case DriverMetric::kCes:
-      return s.ces;
-    case DriverMetric::kVes:
-      return s.ves;
-    default:
+    case Metric::kCsat:
       return s.csat;
+    case Metric::kCes:
+      return s.ces;
+    case Metric::kVes:
+      return s.ves;
+    case Metric::kNps:
+      break;
   }
+  return kNotAProportion;
 }
 
-MetricScore ScoreOfMetric(const SurveyCounts& s, DriverMetric m) {
-  if (m == DriverMetric::kNps) return NpsScoreOf(s.nps);
-  return ProportionScoreOf(ProportionOf(s, m));
+bool IsNps(Metric m) {
+  return MetricInfoOf(m).kind == MetricKind::kNetPromoter;
+}
+
+MetricScore ScoreOfMetric(const SurveyCounts& s, Metric m) {
+  if (IsNps(m)) return ScoreOf(s.nps, NpsIntervalMethod::kAdjustedWald);
+  return ScoreOf(ProportionOf(s, m));
 }
 
 Judgement JudgeInterval(const Interval& ci, double no_difference,
@@ -65,7 +54,7 @@ Judgement JudgeInterval(const Interval& ci, double no_difference,
   return Judgement::kInLine;
 }
 
-MetricLine BuildMetricLine(const ScorecardInput& input, DriverMetric m) {
+MetricLine BuildMetricLine(const ScorecardInput& input, Metric m) {
   MetricLine line;
   line.metric = m;
   line.agent = ScoreOfMetric(input.agent.survey, m);
@@ -74,7 +63,7 @@ MetricLine BuildMetricLine(const ScorecardInput& input, DriverMetric m) {
   line.adjusted = input.adjusted[static_cast<int>(m)];
   if (line.agent.n == 0 || line.rest.n == 0) return line;
   line.delta = *line.agent.value - *line.rest.value;
-  if (m == DriverMetric::kNps) {
+  if (IsNps(m)) {
     const TwoSampleResult test =
         CompareNps(input.agent.survey.nps, input.rest.survey.nps,
                    NpsIntervalMethod::kAdjustedWald);
@@ -89,13 +78,13 @@ MetricLine BuildMetricLine(const ScorecardInput& input, DriverMetric m) {
   return line;
 }
 
-const DurationSample& DurationOf(const ServiceSample& s, ServiceKpi kpi) {
-  return kpi == ServiceKpi::kTimeToFirstResponse ? s.time_to_first_response
-                                                 : s.time_to_close;
+const DurationSample& DurationOf(const ServiceSample& s, Kpi kpi) {
+  return kpi == Kpi::kTimeToFirstResponse ? s.time_to_first_response
+                                          : s.time_to_close;
 }
 
-const RateSample& RateOf(const ServiceSample& s, ServiceKpi kpi) {
-  return kpi == ServiceKpi::kReopens ? s.reopens : s.first_contact_resolution;
+const RateSample& RateOf(const ServiceSample& s, Kpi kpi) {
+  return kpi == Kpi::kReopens ? s.reopens : s.first_contact_resolution;
 }
 
 // log(median) and its standard error under a log-normal approximation.
@@ -125,7 +114,7 @@ ProportionCounts CountsOfRate(const RateSample& s) {
   return c;
 }
 
-KpiLine BuildKpiLine(const ScorecardInput& input, ServiceKpi kpi) {
+KpiLine BuildKpiLine(const ScorecardInput& input, Kpi kpi) {
   KpiLine line;
   line.kpi = kpi;
   if (IsDurationKpi(kpi)) {
@@ -194,9 +183,8 @@ double Clarity(double center, double low, double high) {
 }
 
 bool IsMaterial(const MetricLine& line) {
-  const double threshold = line.metric == DriverMetric::kNps
-                               ? kMaterialNpsPoints
-                               : kMaterialPercentPoints;
+  const double threshold =
+      IsNps(line.metric) ? kMaterialNpsPoints : kMaterialPercentPoints;
   return std::abs(*line.delta) >= threshold;
 }
 
@@ -264,7 +252,7 @@ void AddCandidates(const Scorecard& card, const ScorecardInput& input,
     });
     // NPS gives an agent nothing to act on unless this team's data shows it
     // moving with service (docs/scorecards.md).
-    if (line.metric == DriverMetric::kNps && !p.driver.has_value()) continue;
+    if (IsNps(line.metric) && !p.driver.has_value()) continue;
     // A metric whose driver KPI is itself a point in the same direction is
     // that point's evidence, not a second point.
     if (p.driver.has_value()) {
@@ -295,13 +283,13 @@ bool ByPriority(const CoachingPoint& a, const CoachingPoint& b) {
 
 void AddWarnings(const ScorecardInput& input, Scorecard* card) {
   auto add = [&](WarningCode code, int64_t n, int64_t needed,
-                 std::optional<DriverMetric> metric = std::nullopt) {
+                 std::optional<Metric> metric = std::nullopt) {
     card->warnings.push_back(ScorecardWarning{code, metric, n, needed});
   };
   if (input.agent.survey.responses() == 0) {
     add(WarningCode::kNoResponses, 0, kMinResponsesToJudge);
   } else {
-    for (DriverMetric m : kAllDriverMetrics) {
+    for (Metric m : kAllMetrics) {
       const int64_t n = input.agent.survey.n(m);
       if (n > 0 && n < kMinResponsesToJudge) {
         add(WarningCode::kFewResponses, n, kMinResponsesToJudge, m);
@@ -336,8 +324,8 @@ DayRange DefaultScorecardPeriod(int32_t today) {
   return DayRange{today - (kDefaultScorecardDays - 1), today};
 }
 
-int64_t SurveyCounts::n(DriverMetric metric) const {
-  if (metric == DriverMetric::kNps) return nps.n();
+int64_t SurveyCounts::n(Metric metric) const {
+  if (IsNps(metric)) return nps.n();
   return ProportionOf(*this, metric).n;
 }
 
@@ -359,15 +347,6 @@ std::string_view JudgementName(Judgement judgement) {
   return "";
 }
 
-bool HigherIsBetter(ServiceKpi kpi) {
-  return kpi == ServiceKpi::kFirstContactResolution;
-}
-
-bool IsDurationKpi(ServiceKpi kpi) {
-  return kpi == ServiceKpi::kTimeToFirstResponse ||
-         kpi == ServiceKpi::kTimeToClose;
-}
-
 Interval ProportionDifference(const ProportionCounts& x,
                               const ProportionCounts& y) {
   const double px = static_cast<double>(x.successes) / static_cast<double>(x.n);
@@ -383,10 +362,10 @@ Interval ProportionDifference(const ProportionCounts& x,
 
 Scorecard BuildScorecard(const ScorecardInput& input) {
   Scorecard card;
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     card.metrics[static_cast<int>(m)] = BuildMetricLine(input, m);
   }
-  for (ServiceKpi kpi : kScorecardKpis) {
+  for (Kpi kpi : kScorecardKpis) {
     card.kpis.push_back(BuildKpiLine(input, kpi));
   }
   const NpsCounts& nps = input.agent.survey.nps;

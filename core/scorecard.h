@@ -42,7 +42,7 @@ struct SurveyCounts {
   NpsCounts nps;
   ProportionCounts csat, ces, ves;
 
-  int64_t n(DriverMetric metric) const;
+  int64_t n(Metric metric) const;
   // The largest n of the four metrics: a lower bound of the responses (a
   // response may answer only some of the questions; the API reports no
   // response count).
@@ -77,8 +77,8 @@ struct GroupSample {
 
 // One metric x KPI pair of the team's drivers analysis (response level).
 struct DriverEvidence {
-  DriverMetric metric = DriverMetric::kNps;
-  ServiceKpi kpi = ServiceKpi::kTimeToClose;
+  Metric metric = Metric::kNps;
+  Kpi kpi = Kpi::kTimeToClose;
   int64_t n = 0;
   double rho = 0;
   Interval ci{-1, 1};
@@ -90,8 +90,8 @@ struct ScorecardInput {
   GroupSample team;   // the whole team, the agent included (shown)
   GroupSample rest;   // the team without this agent (what is judged against)
   // The agent's empirical-Bayes adjusted value per metric (RankAgents over
-  // the team), indexed by DriverMetric; nullopt when unknown.
-  std::array<std::optional<double>, kDriverMetrics> adjusted;
+  // the team), indexed by Metric; nullopt when unknown.
+  std::array<std::optional<double>, kMetricCount> adjusted;
   std::vector<DriverEvidence> drivers;  // empty when unknown
   int team_agents = 0;  // agents with records in the team, this one included
   // The agent's responses (SurveyCounts::responses) attributed to other
@@ -107,7 +107,7 @@ enum class Judgement { kNoData, kBetter, kInLine, kWorse };
 std::string_view JudgementName(Judgement judgement);
 
 struct MetricLine {
-  DriverMetric metric = DriverMetric::kNps;
+  Metric metric = Metric::kNps;
   MetricScore agent;  // adjusted-Wald interval for NPS, Wilson otherwise
   std::optional<double> adjusted;
   MetricScore team;
@@ -121,18 +121,12 @@ struct MetricLine {
 };
 
 // The service KPIs of a scorecard, in this order.
-inline constexpr std::array<ServiceKpi, 4> kScorecardKpis = {
-    ServiceKpi::kTimeToFirstResponse, ServiceKpi::kTimeToClose,
-    ServiceKpi::kFirstContactResolution, ServiceKpi::kReopens};
-
-// Whether a higher value of the KPI is better service (FCR) or worse (the
-// durations, reopens, transfers).
-bool HigherIsBetter(ServiceKpi kpi);
-// Durations (seconds) or rates (percent).
-bool IsDurationKpi(ServiceKpi kpi);
+inline constexpr std::array<Kpi, 4> kScorecardKpis = {
+    Kpi::kTimeToFirstResponse, Kpi::kTimeToClose, Kpi::kFirstContactResolution,
+    Kpi::kReopens};
 
 struct KpiLine {
-  ServiceKpi kpi = ServiceKpi::kTimeToClose;
+  Kpi kpi = Kpi::kTimeToClose;
   // Durations: the median in seconds and the interactions that have one;
   // rates: percent and interactions.
   int64_t n = 0, team_n = 0, rest_n = 0;
@@ -151,8 +145,8 @@ struct KpiLine {
 struct CoachingPoint {
   enum class Subject { kMetric, kKpi };
   Subject subject = Subject::kKpi;
-  DriverMetric metric = DriverMetric::kNps;   // when kMetric
-  ServiceKpi kpi = ServiceKpi::kTimeToClose;  // when kKpi
+  Metric metric = Metric::kNps;  // when kMetric
+  Kpi kpi = Kpi::kTimeToClose;   // when kKpi
   // The line's numbers (agent, rest of the team, team; n of agent and rest).
   std::optional<double> value, rest_value, team_value;
   int64_t n = 0, rest_n = 0;
@@ -179,9 +173,9 @@ enum class WarningCode {
 
 struct ScorecardWarning {
   WarningCode code = WarningCode::kNoResponses;
-  std::optional<DriverMetric> metric;  // kFewResponses
-  int64_t n = 0;                       // the thin count
-  int64_t needed = 0;                  // the count this rule asks for
+  std::optional<Metric> metric;  // kFewResponses
+  int64_t n = 0;                 // the thin count
+  int64_t needed = 0;            // the count this rule asks for
 };
 
 // Below this many answers a metric gets a low-n warning (its interval is
@@ -200,11 +194,11 @@ inline constexpr int kMaxStrengths = 1;
 inline constexpr int kMaxFocusPoints = 2;
 
 struct Scorecard {
-  std::array<MetricLine, kDriverMetrics> metrics;  // by DriverMetric
-  std::vector<KpiLine> kpis;                       // kScorecardKpis order
-  std::optional<NpsShares> nps_shares;             // the agent's; n > 0
-  std::vector<CoachingPoint> strengths;            // at most kMaxStrengths
-  std::vector<CoachingPoint> focus;                // at most kMaxFocusPoints
+  std::array<MetricLine, kMetricCount> metrics;  // by Metric
+  std::vector<KpiLine> kpis;                     // kScorecardKpis order
+  std::optional<NpsShares> nps_shares;           // the agent's; n > 0
+  std::vector<CoachingPoint> strengths;          // at most kMaxStrengths
+  std::vector<CoachingPoint> focus;              // at most kMaxFocusPoints
   std::vector<ScorecardWarning> warnings;
 };
 

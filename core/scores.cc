@@ -6,7 +6,10 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 
+#include "core/metric.h"
+#include "core/proportion.h"
 #include "core/rollup.h"
 #include "core/t_quantile.h"
 
@@ -56,11 +59,11 @@ double TwoSidedP(double estimate, double se) {
   return std::erfc(std::abs(estimate) / se / std::sqrt(2.0));
 }
 
-template <size_t N>
-int64_t Sum(const std::array<int64_t, N>& counts, size_t from = 0,
-            size_t to = N) {
+int64_t Sum(std::span<const int64_t> counts, size_t from = 0,
+            size_t to = SIZE_MAX) {
   int64_t total = 0;
-  for (size_t i = from; i < to; ++i) total += counts[i];
+  for (size_t i = from; i < std::min(to, counts.size()); ++i)
+    total += counts[i];
   return total;
 }
 
@@ -71,21 +74,20 @@ struct MeanResult {
 
 // Mean and t interval of a histogram whose index i stands for the value
 // (i + offset) * scale.
-template <size_t N>
-MeanResult MeanOf(const std::array<int64_t, N>& counts, double offset,
+MeanResult MeanOf(std::span<const int64_t> counts, double offset,
                   double scale) {
   MeanResult result;
   const int64_t n = Sum(counts);
   if (n <= 0) return result;
   double sum = 0;
-  for (size_t i = 0; i < N; ++i) {
+  for (size_t i = 0; i < counts.size(); ++i) {
     sum += static_cast<double>(counts[i]) * (i + offset) * scale;
   }
   const double mean = sum / n;
   result.mean = mean;
   if (n < 2) return result;
   double squares = 0;
-  for (size_t i = 0; i < N; ++i) {
+  for (size_t i = 0; i < counts.size(); ++i) {
     const double dev = (i + offset) * scale - mean;
     squares += static_cast<double>(counts[i]) * dev * dev;
   }
@@ -100,18 +102,21 @@ Interval Scaled(const Interval& ci, double factor) {
   return Interval{ci.low * factor, ci.high * factor};
 }
 
-// Share of the histogram at indices [from, N) as a percentage with a Wilson
-// interval, plus the mean on the item scale.
-template <size_t N>
-ProportionScore ProportionOf(const std::array<int64_t, N>& counts,
-                             size_t success_from, double offset, double scale) {
+// A proportion metric's percentage with a Wilson interval (successes by its
+// catalogue row, core/proportion.h), plus the mean on the item scale: level i
+// stands for the value (i + offset) * step (VES: the doubled mean i + 2,
+// halved).
+ProportionScore ProportionOf(const ScoreCounts& scores, Metric metric) {
+  const MetricInfo& info = MetricInfoOf(metric);
+  const ProportionCounts counts = ProportionCountsOf(scores, metric);
   ProportionScore score;
-  score.n = Sum(counts);
+  score.n = counts.n;
   if (score.n <= 0) return score;
-  const int64_t successes = Sum(counts, success_from);
-  score.value = 100.0 * static_cast<double>(successes) / score.n;
-  score.ci = Scaled(WilsonInterval(successes, score.n), 100);
-  MeanResult mean = MeanOf(counts, offset, scale);
+  score.value = 100.0 * static_cast<double>(counts.successes) / score.n;
+  score.ci = Scaled(WilsonInterval(counts.successes, score.n), 100);
+  const double step =
+      static_cast<double>(info.scale_max - info.scale_min) / (info.levels - 1);
+  MeanResult mean = MeanOf(info.histogram(scores), info.scale_min / step, step);
   score.mean = mean.mean;
   score.mean_ci = mean.ci;
   return score;
@@ -137,9 +142,11 @@ std::optional<double> Percent(int64_t part, int64_t whole) {
 
 NpsCounts NpsCountsOf(const ScoreCounts& scores) {
   NpsCounts c;
-  c.detractors = Sum(scores.nps, 0, 7);
-  c.passives = Sum(scores.nps, 7, 9);
-  c.promoters = Sum(scores.nps, 9);
+  const MetricInfo& info = MetricInfoOf(Metric::kNps);
+  const std::span<const int64_t> levels = info.histogram(scores);
+  c.detractors = Sum(levels, 0, info.detractor_below_level);
+  c.passives = Sum(levels, info.detractor_below_level, info.success_level);
+  c.promoters = Sum(levels, info.success_level);
   return c;
 }
 
@@ -219,13 +226,9 @@ ScoreSummary Summarize(const RollupCounts& counts, NpsIntervalMethod method) {
     summary.nps.ci = Scaled(e.ci, 100);
   }
 
-  // Index i of each histogram is the score minus the scale minimum.
-  summary.csat = ProportionOf(s.csat, /*success_from=*/3, /*offset=*/1, 1);
-  summary.ces = ProportionOf(s.ces, /*success_from=*/4, /*offset=*/1, 1);
-  // ves_doubled_mean index i is a response mean of (i + 2) / 2; "enhanced"
-  // means a response mean >= 5, i.e. index >= 8.
-  summary.ves.score =
-      ProportionOf(s.ves_doubled_mean, /*success_from=*/8, /*offset=*/2, 0.5);
+  summary.csat = ProportionOf(s, Metric::kCsat);
+  summary.ces = ProportionOf(s, Metric::kCes);
+  summary.ves.score = ProportionOf(s, Metric::kVes);
   summary.ves.ability_mean = MeanOf(s.ves_ability, 1, 1).mean;
   summary.ves.confidence_mean = MeanOf(s.ves_confidence, 1, 1).mean;
 

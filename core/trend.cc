@@ -8,27 +8,19 @@
 namespace cxscore {
 namespace {
 
-ProportionMetric ProportionOf(DriverMetric metric) {
-  switch (metric) {
-    case DriverMetric::kCes: return ProportionMetric::kCes;
-    case DriverMetric::kVes: return ProportionMetric::kVes;
-    default: return ProportionMetric::kCsat;
-  }
-}
-
 absl::StatusOr<PeriodChange> ChangeBetween(const ScoreCounts& previous,
                                            const ScoreCounts& current,
-                                           DriverMetric metric) {
-  if (metric == DriverMetric::kNps)
+                                           Metric metric) {
+  if (MetricInfoOf(metric).kind == MetricKind::kNetPromoter)
     return NpsChange(NpsCountsOf(previous), NpsCountsOf(current));
-  return ProportionChange(ProportionCountsOf(previous, ProportionOf(metric)),
-                          ProportionCountsOf(current, ProportionOf(metric)));
+  return ProportionChange(ProportionCountsOf(previous, metric),
+                          ProportionCountsOf(current, metric));
 }
 
 }  // namespace
 
 absl::StatusOr<std::vector<TrendPoint>> BuildTrend(
-    std::span<const PeriodCounts> periods, Period period, DriverMetric metric,
+    std::span<const PeriodCounts> periods, Period period, Metric metric,
     NpsIntervalMethod method) {
   std::map<int32_t, const ScoreCounts*> by_start;
   for (const PeriodCounts& p : periods) {
@@ -52,7 +44,8 @@ absl::StatusOr<std::vector<TrendPoint>> BuildTrend(
     TrendPoint point;
     point.period = PeriodKey(period, start);
     point.score = ScoreOf(current, metric, method);
-    if (metric == DriverMetric::kNps && point.score.n > 0) {
+    if (MetricInfoOf(metric).kind == MetricKind::kNetPromoter &&
+        point.score.n > 0) {
       const NpsCounts c = NpsCountsOf(current);
       const double n = static_cast<double>(c.n());
       point.shares = NpsShares{100 * c.promoters / n, 100 * c.passives / n,

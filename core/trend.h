@@ -43,7 +43,7 @@ struct TrendPoint {
 // n = 0 points filling the gaps so that "previous" is always the calendar's
 // previous period.
 absl::StatusOr<std::vector<TrendPoint>> BuildTrend(
-    std::span<const PeriodCounts> periods, Period period, DriverMetric metric,
+    std::span<const PeriodCounts> periods, Period period, Metric metric,
     NpsIntervalMethod method);
 
 }  // namespace cxscore

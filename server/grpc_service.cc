@@ -7,9 +7,10 @@
 #include "grpcpp/support/byte_buffer.h"
 #include "grpcpp/support/proto_buffer_reader.h"
 #include "grpcpp/support/proto_buffer_writer.h"
-#include "server/analytics_convert.h"
-#include "server/proto_convert.h"
+#include "server/reply_convert.h"
+#include "server/request_convert.h"
 #include "server/status_util.h"
+#include "wire/enum_mapping.h"
 
 namespace cxscore::server {
 namespace {
@@ -162,8 +163,8 @@ grpc::ServerUnaryReactor* GrpcService::GetScores(
     if (!query.ok()) return query.status();
     auto compare = CompareQueryFromProto(*request, *query);
     if (!compare.ok()) return compare.status();
-    auto scores =
-        service_->GetScores(*query, NpsMethodFromProto(*request), *compare);
+    auto scores = service_->GetScores(
+        *query, wire::NpsMethodFromProto(request->nps_interval()), *compare);
     if (!scores.ok()) return scores.status();
     for (const GroupScores& g : *scores)
       ToProto(g, *query, response->add_groups());
@@ -178,7 +179,7 @@ grpc::ServerUnaryReactor* GrpcService::GetDrivers(
     absl::StatusOr<storage::RollupQuery> selection =
         DriversQueryFromProto(*request);
     if (!selection.ok()) return selection.status();
-    absl::StatusOr<std::vector<ServiceKpi>> kpis = KpisFromProto(*request);
+    absl::StatusOr<std::vector<Kpi>> kpis = KpisFromProto(*request);
     if (!kpis.ok()) return kpis.status();
     if (!selection->group_by.empty()) {
       auto groups = service_->GetDriverGroups(*selection, *kpis);
@@ -207,9 +208,7 @@ grpc::ServerUnaryReactor* GrpcService::GetTrend(
     auto period = PeriodFromProto(request->interval(), "interval");
     if (!period.ok()) return period.status();
     const NpsIntervalMethod method =
-        request->nps_interval() == v1::NPS_INTERVAL_WALD
-            ? NpsIntervalMethod::kWald
-            : NpsIntervalMethod::kAdjustedWald;
+        wire::NpsMethodFromProto(request->nps_interval());
     auto series = service_->GetTrend(*selection, *period, *metric, method);
     if (!series.ok()) return series.status();
     for (const TrendSeries& s : *series)
@@ -248,9 +247,7 @@ grpc::ServerUnaryReactor* GrpcService::RankAgents(
     auto metric = MetricFromProto(request->rank_by(), "rank_by");
     if (!metric.ok()) return metric.status();
     const NpsIntervalMethod method =
-        request->nps_interval() == v1::NPS_INTERVAL_WALD
-            ? NpsIntervalMethod::kWald
-            : NpsIntervalMethod::kAdjustedWald;
+        wire::NpsMethodFromProto(request->nps_interval());
     auto ranking = service_->RankAgents(*selection, *metric, method);
     if (!ranking.ok()) return ranking.status();
     ToProto(*ranking, response);

@@ -46,7 +46,7 @@ absl::StatusOr<std::vector<GroupScores>> ScoreService::GetScores(
     const auto it = by_key.find(group.group.key);
     const ScoreCounts& other = it == by_key.end() ? empty : *it->second;
     auto& deltas = group.comparison.emplace();
-    for (DriverMetric metric : kAllDriverMetrics)
+    for (Metric metric : kAllMetrics)
       deltas[static_cast<int>(metric)] =
           CompareMetric(group.group.counts.scores, other, metric);
   }
@@ -54,7 +54,7 @@ absl::StatusOr<std::vector<GroupScores>> ScoreService::GetScores(
 }
 
 absl::StatusOr<DriversReport> ScoreService::GetDrivers(
-    const storage::RollupQuery& selection, std::span<const ServiceKpi> kpis,
+    const storage::RollupQuery& selection, std::span<const Kpi> kpis,
     DriverLevel level) {
   if (level == DriverLevel::kResponse) {
     absl::StatusOr<std::vector<storage::GroupDriverCounts>> groups =
@@ -79,7 +79,7 @@ absl::StatusOr<DriversReport> ScoreService::GetDrivers(
 }
 
 absl::StatusOr<std::vector<DriverGroup>> ScoreService::GetDriverGroups(
-    const storage::RollupQuery& grouped, std::span<const ServiceKpi> kpis) {
+    const storage::RollupQuery& grouped, std::span<const Kpi> kpis) {
   absl::StatusOr<std::vector<storage::GroupDriverCounts>> groups =
       store_->QueryDrivers(grouped);
   if (!groups.ok()) return groups.status();
@@ -91,7 +91,7 @@ absl::StatusOr<std::vector<DriverGroup>> ScoreService::GetDriverGroups(
 }
 
 absl::StatusOr<std::vector<TrendSeries>> ScoreService::GetTrend(
-    const storage::RollupQuery& selection, Period period, DriverMetric metric,
+    const storage::RollupQuery& selection, Period period, Metric metric,
     NpsIntervalMethod method) {
   storage::RollupQuery query = selection;
   query.group_by.push_back(GroupDimOf(period));
@@ -148,7 +148,7 @@ absl::StatusOr<std::vector<SurveyResponse>> ScoreService::ListComments(
 }
 
 absl::StatusOr<AgentRanking> ScoreService::RankAgents(
-    const storage::RollupQuery& selection, DriverMetric metric,
+    const storage::RollupQuery& selection, Metric metric,
     NpsIntervalMethod method) {
   storage::RollupQuery query = selection;
   query.group_by = {storage::GroupDim::kAgent};

@@ -22,9 +22,9 @@ namespace cxscore::server {
 struct GroupScores {
   storage::GroupCounts group;  // key and the summed counts
   ScoreSummary summary;
-  // Per DriverMetric, this group minus the same group in the comparison
+  // Per Metric, this group minus the same group in the comparison
   // range; set when a comparison was asked for.
-  std::optional<std::array<MetricDelta, kDriverMetrics>> comparison;
+  std::optional<std::array<MetricDelta, kMetricCount>> comparison;
 };
 
 enum class DriverLevel { kResponse, kAgent, kWeek };
@@ -61,19 +61,19 @@ class ScoreService {
 
   // `selection` must not group. kpis empty = all.
   absl::StatusOr<DriversReport> GetDrivers(
-      const storage::RollupQuery& selection, std::span<const ServiceKpi> kpis,
+      const storage::RollupQuery& selection, std::span<const Kpi> kpis,
       DriverLevel level);
 
   // Response-level drivers per group of `grouped.group_by` (e.g. an
   // attribute), sorted by key; groups without linked responses are absent.
   absl::StatusOr<std::vector<DriverGroup>> GetDriverGroups(
-      const storage::RollupQuery& grouped, std::span<const ServiceKpi> kpis);
+      const storage::RollupQuery& grouped, std::span<const Kpi> kpis);
 
   // One series per group of `selection.group_by` (attribution dims or an
   // attribute).
   absl::StatusOr<std::vector<TrendSeries>> GetTrend(
-      const storage::RollupQuery& selection, Period period,
-      DriverMetric metric, NpsIntervalMethod method);
+      const storage::RollupQuery& selection, Period period, Metric metric,
+      NpsIntervalMethod method);
 
   // Newest first; `limit` >= 1.
   absl::StatusOr<std::vector<SurveyResponse>> ListComments(
@@ -82,7 +82,7 @@ class ScoreService {
 
   // `selection` must not group.
   absl::StatusOr<AgentRanking> RankAgents(const storage::RollupQuery& selection,
-                                          DriverMetric metric,
+                                          Metric metric,
                                           NpsIntervalMethod method);
 
  private:

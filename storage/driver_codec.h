@@ -1,8 +1,11 @@
 // Cells of the `driver_rollups` column family: core::DriverCounts (joint
 // histograms of metric score x service KPI) as a sparse cell (sparse_cell.h).
 //
-// Field id = ((pair * 16 + row) << 12) | column, where pair = metric * 5 +
-// KPI (core/drivers.h enum order), row < 16 and column < 4096.
+// Field id = ((pair id * 16 + row) << 12) | column, where the pair id is
+// the explicit DriverPairId of the (metric, KPI) pair (persisted_ids.h; format
+// version 2: metric x 5 + KPI of nps, csat, ces, ves x time_to_first_response,
+// time_to_close, reopens, transfers, first_contact_resolution), row < 16 and
+// column < 4096.
 #ifndef CXSCORE_STORAGE_DRIVER_CODEC_H_
 #define CXSCORE_STORAGE_DRIVER_CODEC_H_
 

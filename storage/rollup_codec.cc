@@ -1,41 +1,54 @@
 #include "storage/rollup_codec.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <span>
+#include <utility>
+#include <vector>
 
+#include "storage/persisted_ids.h"
 #include "storage/sparse_cell.h"
 
 namespace cxscore::storage {
 namespace {
 
-constexpr uint64_t kNpsBase = 0;
-constexpr uint64_t kCsatBase = 16;
-constexpr uint64_t kCesBase = 24;
-constexpr uint64_t kVesBase = 32;
-constexpr uint64_t kAbilityBase = 48;
-constexpr uint64_t kConfidenceBase = 56;
-constexpr uint64_t kServiceBase = 64;
-constexpr uint64_t kServiceFields = 12;
-constexpr uint64_t kCloseBucketBase = 1024;
-constexpr uint64_t kFirstResponseBucketBase = 4096;
 // Field-id room per histogram; DurationHistogram::kMaxBucket must fit.
 constexpr uint64_t kMaxBuckets = 3072;
 static_assert(DurationHistogram::kMaxBucket < kMaxBuckets);
 
-// The service scalars in field-id order (kServiceBase + index).
+// The service scalars in field-id order (kServiceFieldBase + index).
 template <typename Counts>
 auto ServiceScalars(Counts& s) {
-  return std::array{&s.interactions,    &s.closed,
-                    &s.close_seconds_sum, &s.first_responses,
-                    &s.first_response_seconds_sum, &s.fcr_known,
-                    &s.fcr_yes,         &s.reopens_known,
-                    &s.reopened,        &s.reopens_sum,
-                    &s.transfers_known, &s.transfers_sum};
+  return std::array{&s.interactions,
+                    &s.closed,
+                    &s.close_seconds_sum,
+                    &s.first_responses,
+                    &s.first_response_seconds_sum,
+                    &s.fcr_known,
+                    &s.fcr_yes,
+                    &s.reopens_known,
+                    &s.reopened,
+                    &s.reopens_sum,
+                    &s.transfers_known,
+                    &s.transfers_sum};
 }
 
-template <size_t N>
-void WriteFields(uint64_t base, const std::array<int64_t, N>& values,
-                 CellWriter* w) {
-  for (size_t i = 0; i < N; ++i) w->Field(base + i, values[i]);
+// (field id, value) of the fields below kCloseBucketFieldBase.
+using Fields = std::vector<std::pair<uint64_t, int64_t>>;
+
+void AddFields(uint64_t base, std::span<const int64_t> values, Fields* out) {
+  for (size_t i = 0; i < values.size(); ++i)
+    if (values[i] != 0) out->emplace_back(base + i, values[i]);
+}
+
+// The metric whose score histogram holds field `id`, if any.
+std::optional<Metric> MetricOfField(uint64_t id) {
+  for (Metric m : kAllMetrics) {
+    const uint64_t base = RollupFieldBase(m);
+    if (id >= base && id < base + MetricInfoOf(m).levels) return m;
+  }
+  return std::nullopt;
 }
 
 template <size_t N>
@@ -48,28 +61,29 @@ bool AddToArray(uint64_t id, uint64_t base, int64_t value,
 
 bool AddField(uint64_t id, int64_t value, RollupCounts* counts) {
   ScoreCounts& s = counts->scores;
-  if (id < kServiceBase) {
-    return AddToArray(id, kNpsBase, value, &s.nps) ||
-           AddToArray(id, kCsatBase, value, &s.csat) ||
-           AddToArray(id, kCesBase, value, &s.ces) ||
-           AddToArray(id, kVesBase, value, &s.ves_doubled_mean) ||
-           AddToArray(id, kAbilityBase, value, &s.ves_ability) ||
-           AddToArray(id, kConfidenceBase, value, &s.ves_confidence);
+  if (const std::optional<Metric> m = MetricOfField(id)) {
+    MetricInfoOf(*m).mutable_histogram(s)[id - RollupFieldBase(*m)] += value;
+    return true;
+  }
+  if (id < kServiceFieldBase) {
+    return AddToArray(id, kVesAbilityFieldBase, value, &s.ves_ability) ||
+           AddToArray(id, kVesConfidenceFieldBase, value, &s.ves_confidence);
   }
   ServiceCounts& service = counts->service;
-  if (id < kServiceBase + kServiceFields) {
-    *ServiceScalars(service)[id - kServiceBase] += value;
+  if (id < kServiceFieldBase + kServiceFieldCount) {
+    *ServiceScalars(service)[id - kServiceFieldBase] += value;
     return true;
   }
   constexpr uint64_t kBuckets = DurationHistogram::kMaxBucket + 1;
-  if (id >= kCloseBucketBase && id < kCloseBucketBase + kBuckets) {
-    service.time_to_close.Add(static_cast<int>(id - kCloseBucketBase), value);
+  if (id >= kCloseBucketFieldBase && id < kCloseBucketFieldBase + kBuckets) {
+    service.time_to_close.Add(static_cast<int>(id - kCloseBucketFieldBase),
+                              value);
     return true;
   }
-  if (id >= kFirstResponseBucketBase &&
-      id < kFirstResponseBucketBase + kBuckets) {
+  if (id >= kFirstResponseBucketFieldBase &&
+      id < kFirstResponseBucketFieldBase + kBuckets) {
     service.time_to_first_response.Add(
-        static_cast<int>(id - kFirstResponseBucketBase), value);
+        static_cast<int>(id - kFirstResponseBucketFieldBase), value);
     return true;
   }
   return false;
@@ -78,21 +92,24 @@ bool AddField(uint64_t id, int64_t value, RollupCounts* counts) {
 }  // namespace
 
 std::string EncodeRollupCell(const RollupCounts& counts) {
-  CellWriter w;
   const ScoreCounts& s = counts.scores;
-  WriteFields(kNpsBase, s.nps, &w);
-  WriteFields(kCsatBase, s.csat, &w);
-  WriteFields(kCesBase, s.ces, &w);
-  WriteFields(kVesBase, s.ves_doubled_mean, &w);
-  WriteFields(kAbilityBase, s.ves_ability, &w);
-  WriteFields(kConfidenceBase, s.ves_confidence, &w);
+  Fields fields;
+  for (Metric m : kAllMetrics)
+    AddFields(RollupFieldBase(m), MetricInfoOf(m).histogram(s), &fields);
+  AddFields(kVesAbilityFieldBase, s.ves_ability, &fields);
+  AddFields(kVesConfidenceFieldBase, s.ves_confidence, &fields);
   const auto scalars = ServiceScalars(counts.service);
   for (size_t i = 0; i < scalars.size(); ++i)
-    w.Field(kServiceBase + i, *scalars[i]);
+    if (*scalars[i] != 0)
+      fields.emplace_back(kServiceFieldBase + i, *scalars[i]);
+  // The field ids come from several tables; the cell wants them in order.
+  std::sort(fields.begin(), fields.end());
+  CellWriter w;
+  for (const auto& [id, value] : fields) w.Field(id, value);
   counts.service.time_to_close.ForEachBucket(
-      [&](int b, int64_t n) { w.Field(kCloseBucketBase + b, n); });
+      [&](int b, int64_t n) { w.Field(kCloseBucketFieldBase + b, n); });
   counts.service.time_to_first_response.ForEachBucket(
-      [&](int b, int64_t n) { w.Field(kFirstResponseBucketBase + b, n); });
+      [&](int b, int64_t n) { w.Field(kFirstResponseBucketFieldBase + b, n); });
   return w.Take();
 }
 
