@@ -24,7 +24,6 @@ using cxscore::testing::Response;
 using cxscore::testing::StatusIs;
 using cxscore::testing::Ticket;
 using cxscore::testing::Utc;
-using Kind = RecordOutcome::Kind;
 
 class RocksStoreTest : public StoreTestBase<::testing::Test> {
  protected:

@@ -26,7 +26,6 @@ using cxscore::testing::Response;
 using cxscore::testing::StatusIs;
 using cxscore::testing::Ticket;
 using cxscore::testing::Utc;
-using Kind = RecordOutcome::Kind;
 
 // One implementation under test.
 struct StoreImpl {
