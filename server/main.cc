@@ -1,4 +1,5 @@
-// cxscored: maps flags onto ServerOptions, serves until SIGTERM or SIGINT.
+// cxscored: maps flags onto StoreOptions and ServerOptions, opens the RocksDB
+// store (the only place that does), serves until SIGTERM or SIGINT.
 // CLI11 is included here only (it is slow to compile).
 #include <pthread.h>
 
@@ -8,18 +9,20 @@
 
 #include "CLI/CLI.hpp"
 #include "server/server.h"
+#include "storage/rocks_store.h"
 
 int main(int argc, char** argv) {
   cxscore::server::ServerOptions options;
-  options.store.data_dir = "./var/cxscore";
+  cxscore::storage::StoreOptions store_options;
+  store_options.data_dir = "./var/cxscore";
   CLI::App app{"cxscored: the cxscore gRPC server"};
   app.add_option("--listen", options.listen,
                  "HOST:PORT to serve on; port 0 picks a free port")
       ->capture_default_str();
-  app.add_option("--data-dir", options.store.data_dir,
+  app.add_option("--data-dir", store_options.data_dir,
                  "directory of the RocksDB database (created if missing)")
       ->capture_default_str();
-  app.add_flag("--sync", options.store.sync_writes,
+  app.add_flag("--sync", store_options.sync_writes,
                "fsync every write group before acknowledging it (group "
                "commit). Without it an acknowledged write survives a crash "
                "of the process, not of the machine, unless the request asks "
@@ -65,7 +68,12 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto server = cxscore::server::Server::Start(options);
+  auto store = cxscore::storage::OpenRocksStore(store_options);
+  if (!store.ok()) {
+    std::cerr << "cxscored: " << store.status() << "\n";
+    return 1;
+  }
+  auto server = cxscore::server::Server::Start(options, **store);
   if (!server.ok()) {
     std::cerr << "cxscored: " << server.status() << "\n";
     return 1;
@@ -73,8 +81,8 @@ int main(int argc, char** argv) {
   const std::string host = options.listen.substr(0, options.listen.rfind(':'));
   // Tests and scripts read the port from this line.
   std::cout << "cxscored: listening on " << host << ":" << (*server)->port()
-            << ", data in " << options.store.data_dir
-            << (options.store.sync_writes ? ", fsync per write group" : "")
+            << ", data in " << store_options.data_dir
+            << (store_options.sync_writes ? ", fsync per write group" : "")
             << (security.tls.cert_file.empty()
                     ? ", plaintext"
                     : (security.tls.client_ca_file.empty() ? ", TLS"
@@ -101,6 +109,7 @@ int main(int argc, char** argv) {
             << ", shutting down" << std::endl;
   (*server)->Shutdown();
   server->reset();
+  store->reset();  // after the server: acknowledged writes are applied
   std::cout << "cxscored: stopped" << std::endl;
   return 0;
 }

@@ -9,10 +9,8 @@
 
 namespace cxscore::server {
 
-// Declared in destruction order's reverse: the gRPC server goes first, the
-// store last.
+// Declared in destruction order's reverse: the gRPC server goes first.
 struct Server::Parts {
-  std::unique_ptr<storage::Store> store;
   std::unique_ptr<ScoreService> service;
   std::unique_ptr<WorkerPool> query_pool;
   std::unique_ptr<GrpcService> grpc_service;
@@ -20,7 +18,7 @@ struct Server::Parts {
 };
 
 absl::StatusOr<std::unique_ptr<Server>> Server::Start(
-    const ServerOptions& options) {
+    const ServerOptions& options, storage::Store& store) {
   if (absl::Status s = CheckListenSecurity(options.listen, options.security);
       !s.ok())
     return s;
@@ -28,11 +26,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
       ServerCredentialsFor(options.security.tls);
   if (!credentials.ok()) return credentials.status();
   auto parts = std::make_unique<Parts>();
-  absl::StatusOr<std::unique_ptr<storage::Store>> store =
-      storage::OpenRocksStore(options.store);
-  if (!store.ok()) return store.status();
-  parts->store = *std::move(store);
-  parts->service = std::make_unique<ScoreService>(parts->store.get());
+  parts->service = std::make_unique<ScoreService>(&store);
   parts->query_pool = std::make_unique<WorkerPool>(options.query_threads);
   parts->grpc_service = std::make_unique<GrpcService>(parts->service.get(),
                                                       parts->query_pool.get());

@@ -1,4 +1,6 @@
-// cxscored: the gRPC server over a RocksDB store.
+// cxscored's gRPC server over a Store. The server does not open or close
+// the store: server/main.cc opens the RocksDB store, tests pass a
+// MemoryStore (storage/memory_store.h).
 #ifndef CXSCORE_SERVER_SERVER_H_
 #define CXSCORE_SERVER_SERVER_H_
 
@@ -6,15 +8,15 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "server/transport_security.h"
-#include "storage/rocks_store.h"
+#include "storage/store.h"
 
 namespace cxscore::server {
 
 struct ServerOptions {
   // HOST:PORT to listen on; port 0 picks a free port (see Server::port()).
   std::string listen = "127.0.0.1:50051";
-  storage::StoreOptions store;  // store.data_dir is required
   // Threads that run rollup queries off the gRPC callback threads.
   int query_threads = 2;
   // TLS for the listening port, and the explicit opt-outs that allow
@@ -24,15 +26,16 @@ struct ServerOptions {
 
 class Server {
  public:
-  // Opens the store, then starts serving cxscore.v1.CxScore, the standard
-  // health service (grpc.health.v1.Health) and server reflection (v1alpha).
-  // Refuses (FAILED_PRECONDITION / INVALID_ARGUMENT, naming the flag) a
-  // listening address and security that CheckListenSecurity refuses.
+  // Starts serving cxscore.v1.CxScore over `store`, the standard health
+  // service (grpc.health.v1.Health) and server reflection (v1alpha).
+  // `store` must outlive the server. Refuses (FAILED_PRECONDITION /
+  // INVALID_ARGUMENT, naming the flag) a listening address and security that
+  // CheckListenSecurity refuses.
   static absl::StatusOr<std::unique_ptr<Server>> Start(
-      const ServerOptions& options);
+      const ServerOptions& options, storage::Store& store);
 
-  // Stops accepting RPCs, lets running ones finish (cancelling them after
-  // `grace`), then closes the store. Idempotent.
+  // Stops accepting RPCs and lets running ones finish (cancelling them after
+  // `grace`); the store stays open for its owner to close. Idempotent.
   void Shutdown(absl::Duration grace = absl::Seconds(10));
   ~Server();
 

@@ -10,6 +10,7 @@
 #include "storage/rocks_status.h"
 #include "storage/rollup_codec.h"
 #include "storage/rollup_key.h"
+#include "storage/store_rules.h"
 
 namespace cxscore::storage {
 namespace {
@@ -129,19 +130,10 @@ absl::StatusOr<std::vector<Grouped<Counts>>> ScanGroups(
   if (!query.agents.empty()) needed.push_back(AttributionDim::kAgent);
   if (!query.teams.empty()) needed.push_back(AttributionDim::kTeam);
   if (!query.channels.empty()) needed.push_back(AttributionDim::kChannel);
+  if (absl::Status valid = CheckRollupQuery(query); !valid.ok()) return valid;
   const auto attribute_dims =
       std::count(query.group_by.begin(), query.group_by.end(),
                  GroupDim::kAttribute);
-  if (static_cast<size_t>(attribute_dims) != query.attributes.size())
-    return absl::InvalidArgumentError(
-        "attributes: one name per attribute grouping is needed");
-  if (attribute_dims > 1)
-    return absl::InvalidArgumentError(
-        "attributes: at most one attribute grouping per query");
-  if (attribute_dims == 1 && !needed.empty())
-    return absl::InvalidArgumentError(
-        "attributes: an attribute grouping cannot be combined with agent, "
-        "team or channel groupings or filters");
   // The attribute view has no attribution dimensions: `view` is the totals
   // view then, only to keep the matching below trivially true.
   const RollupView& view = ChooseView(needed);

@@ -11,6 +11,7 @@
 #include "storage/rocks_status.h"
 #include "storage/rollup_codec.h"
 #include "storage/rollup_key.h"
+#include "storage/store_rules.h"
 #include "storage/varint.h"
 
 namespace cxscore::storage {
@@ -168,15 +169,7 @@ absl::Status WritePlanner::AddResponses(
     if (stored.has_value()) {
       absl::StatusOr<SurveyResponse> existing = DecodeResponse(*stored);
       if (!existing.ok()) return existing.status();
-      if (*existing == response) {
-        outcomes->push_back({RecordOutcome::Kind::kDuplicate, std::nullopt});
-      } else {
-        outcomes->push_back(Rejected(
-            {absl::StatusCode::kAlreadyExists, "response_id",
-             "response_id \"" + response.response_id +
-                 "\" is already stored with different content; responses "
-                 "are immutable"}));
-      }
+      outcomes->push_back(ResentResponseOutcome(response, *existing));
       continue;
     }
     stored = EncodeResponse(response);

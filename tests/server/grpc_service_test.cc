@@ -1,15 +1,14 @@
-// The gRPC layer over a real store, through a real channel on a free
-// loopback port.
+// The gRPC layer over an in-memory store, through a real channel on a free
+// loopback port. (The e2e tests run cxscored over RocksDB.)
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <filesystem>
 
 #include "cxscore/v1/cxscore.grpc.pb.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "server/server.h"
+#include "storage/memory_store.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cxscore::server {
@@ -36,13 +35,9 @@ v1::SurveyResponse Response(const std::string& id, const std::string& channel,
 class GrpcServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    data_dir_ = std::filesystem::temp_directory_path() /
-                ("cxscore-grpc-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(data_dir_);
     ServerOptions options;
     options.listen = "127.0.0.1:0";
-    options.store.data_dir = data_dir_.string();
-    auto server = Server::Start(options);
+    auto server = Server::Start(options, store_);
     ASSERT_OK(server);
     server_ = *std::move(server);
     channel_ =
@@ -50,10 +45,7 @@ class GrpcServiceTest : public ::testing::Test {
                             grpc::InsecureChannelCredentials());
     stub_ = v1::CxScore::NewStub(channel_);
   }
-  void TearDown() override {
-    server_.reset();
-    std::filesystem::remove_all(data_dir_);
-  }
+  void TearDown() override { server_.reset(); }
 
   grpc::Status Submit(
       const std::vector<std::vector<v1::SurveyResponse>>& batches,
@@ -79,7 +71,7 @@ class GrpcServiceTest : public ::testing::Test {
     return stub_->GetScores(&context, request, response);
   }
 
-  std::filesystem::path data_dir_;
+  storage::MemoryStore store_;  // outlives the server
   std::unique_ptr<Server> server_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::CxScore::Stub> stub_;

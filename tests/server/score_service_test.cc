@@ -1,15 +1,14 @@
-// ScoreService over a real RocksDB store on planted data (no network).
+// ScoreService over an in-memory store on planted data (no network).
 #include "server/score_service.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <filesystem>
 #include <random>
 
 #include "absl/time/civil_time.h"
-#include "storage/rocks_store.h"
+#include "storage/memory_store.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cxscore::server {
@@ -26,19 +25,8 @@ int Clamp(double v, int lo, int hi) {
 class ScoreServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cxscore-service-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    auto store = storage::OpenRocksStore({.data_dir = dir_.string()});
-    ASSERT_OK(store);
-    store_ = *std::move(store);
+    store_ = std::make_unique<storage::MemoryStore>();
     service_ = std::make_unique<ScoreService>(store_.get());
-  }
-  void TearDown() override {
-    service_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   // Tickets with lognormal time to close; effort falls steeply with it,
@@ -77,7 +65,6 @@ class ScoreServiceTest : public ::testing::Test {
     ASSERT_OK(storage::SubmitResponsesAndWait(*store_, late));
   }
 
-  std::filesystem::path dir_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<ScoreService> service_;
 };
