@@ -7,6 +7,9 @@
 #include "grpcpp/support/byte_buffer.h"
 #include "grpcpp/support/proto_buffer_reader.h"
 #include "grpcpp/support/proto_buffer_writer.h"
+#include "core/status_macros.h"
+#include "server/access_scope.h"
+#include "server/aggregate_guard.h"
 #include "server/reply_convert.h"
 #include "server/request_convert.h"
 #include "server/status_util.h"
@@ -62,8 +65,12 @@ int RecordCount(const v1::SubmitResponsesRequest& in) {
 template <typename Request>
 class IngestReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
-  IngestReactor(storage::Store* store, grpc::ByteBuffer* reply)
-      : store_(store), reply_(reply) {
+  IngestReactor(storage::Store* store, grpc::ByteBuffer* reply,
+                AccessControl* access, Admission admission)
+      : store_(store),
+        reply_(reply),
+        access_(access),
+        admission_(std::move(admission)) {
     StartRead(&batch_bytes_);
   }
 
@@ -76,8 +83,8 @@ class IngestReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     grpc::Status parsed = grpc::SerializationTraits<Request>::Deserialize(
         &batch_bytes_, &request_);
     if (!parsed.ok()) {
-      Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                          UnparsableBatchMessage()));
+      End(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                       UnparsableBatchMessage()));
       return;
     }
     // Advance before submitting: the callback may start the next read (and
@@ -89,7 +96,7 @@ class IngestReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     SubmitBatch(*store_, request_, ids.get(),
                 [this, first_index, ids](storage::WriteResult result) {
                   if (!result.ok()) {
-                    Finish(ToGrpcStatus(result.status()));
+                    End(ToGrpcStatus(result.status()));
                     return;
                   }
                   AddOutcomes(*result, first_index, *ids, &summary_);
@@ -105,7 +112,13 @@ class IngestReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     grpc::Status serialized =
         grpc::SerializationTraits<v1::IngestSummary>::Serialize(
             summary_, reply_, &own_buffer);
-    Finish(serialized);
+    End(serialized);
+  }
+
+  void End(const grpc::Status& status) {
+    access_->Finished(admission_,
+                      static_cast<absl::StatusCode>(status.error_code()));
+    Finish(status);
   }
 
   // Batch positions are 1-based, record indexes 0-based as in the summary.
@@ -124,6 +137,8 @@ class IngestReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 
   storage::Store* store_;
   grpc::ByteBuffer* reply_;
+  AccessControl* access_;
+  const Admission admission_;
   grpc::ByteBuffer batch_bytes_;
   Request request_;
   v1::IngestSummary summary_;
@@ -131,26 +146,64 @@ class IngestReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   uint64_t batches_ = 0;     // batches parsed so far
 };
 
+// A stream refused before its first read (no token, or not the ingest role).
+class RefusedStream final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
+ public:
+  explicit RefusedStream(const absl::Status& status) {
+    Finish(ToGrpcStatus(status));
+  }
+  void OnDone() override { delete this; }
+};
+
+// For an agent's aggregate read: each group of the answer must cover
+// enough agents (auth::kMinAgentsInAggregate).
+absl::Status CheckMinimumGroup(const Admission& admission,
+                               storage::Store& store,
+                               const storage::RollupQuery& query) {
+  if (!admission.needs_minimum_group) return absl::OkStatus();
+  return CheckAggregateGroups(store, query, admission.principal);
+}
+
 }  // namespace
 
+template <typename Request>
+grpc::ServerReadReactor<grpc::ByteBuffer>* GrpcService::StartIngest(
+    grpc::CallbackServerContext* context, auth::Method method,
+    grpc::ByteBuffer* summary) {
+  absl::StatusOr<Admission> admission =
+      access_->Admit(*context, method, auth::ReadScope{});
+  if (!admission.ok()) return new RefusedStream(admission.status());
+  return new IngestReactor<Request>(&service_->store(), summary, access_,
+                                    *std::move(admission));
+}
+
 grpc::ServerReadReactor<grpc::ByteBuffer>* GrpcService::RecordInteractions(
-    grpc::CallbackServerContext* /*context*/, grpc::ByteBuffer* summary) {
-  return new IngestReactor<v1::RecordInteractionsRequest>(&service_->store(),
-                                                          summary);
+    grpc::CallbackServerContext* context, grpc::ByteBuffer* summary) {
+  return StartIngest<v1::RecordInteractionsRequest>(
+      context, auth::Method::kRecordInteractions, summary);
 }
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* GrpcService::SubmitResponses(
-    grpc::CallbackServerContext* /*context*/, grpc::ByteBuffer* summary) {
-  return new IngestReactor<v1::SubmitResponsesRequest>(&service_->store(),
-                                                       summary);
+    grpc::CallbackServerContext* context, grpc::ByteBuffer* summary) {
+  return StartIngest<v1::SubmitResponsesRequest>(
+      context, auth::Method::kSubmitResponses, summary);
 }
 
 template <typename Work>
 grpc::ServerUnaryReactor* GrpcService::OnQueryPool(
-    grpc::CallbackServerContext* context, Work work) {
+    grpc::CallbackServerContext* context, auth::Method method,
+    const auth::ReadScope& scope, Work work) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  query_pool_->Schedule([reactor, work = std::move(work)]() mutable {
-    reactor->Finish(ToGrpcStatus(work()));
+  absl::StatusOr<Admission> admission = access_->Admit(*context, method, scope);
+  if (!admission.ok()) {
+    reactor->Finish(ToGrpcStatus(admission.status()));
+    return reactor;
+  }
+  query_pool_->Schedule([this, reactor, admission = *std::move(admission),
+                         work = std::move(work)]() mutable {
+    const absl::Status status = work(admission);
+    access_->Finished(admission, status.code());
+    reactor->Finish(ToGrpcStatus(status));
   });
   return reactor;
 }
@@ -158,11 +211,17 @@ grpc::ServerUnaryReactor* GrpcService::OnQueryPool(
 grpc::ServerUnaryReactor* GrpcService::GetScores(
     grpc::CallbackServerContext* context, const v1::GetScoresRequest* request,
     v1::GetScoresResponse* response) {
-  return OnQueryPool(context, [this, request, response]() -> absl::Status {
+  return OnQueryPool(context, auth::Method::kGetScores, ScopeOf(*request),
+                     [this, request, response](const Admission& admission)
+                         -> absl::Status {
     absl::StatusOr<storage::RollupQuery> query = FromProto(*request);
     if (!query.ok()) return query.status();
     auto compare = CompareQueryFromProto(*request, *query);
     if (!compare.ok()) return compare.status();
+    RETURN_IF_ERROR(CheckMinimumGroup(admission, service_->store(), *query));
+    if (compare->has_value())
+      RETURN_IF_ERROR(
+          CheckMinimumGroup(admission, service_->store(), **compare));
     auto scores = service_->GetScores(
         *query, wire::NpsMethodFromProto(request->nps_interval()), *compare);
     if (!scores.ok()) return scores.status();
@@ -175,10 +234,16 @@ grpc::ServerUnaryReactor* GrpcService::GetScores(
 grpc::ServerUnaryReactor* GrpcService::GetDrivers(
     grpc::CallbackServerContext* context, const v1::GetDriversRequest* request,
     v1::GetDriversResponse* response) {
-  return OnQueryPool(context, [this, request, response]() -> absl::Status {
+  return OnQueryPool(context, auth::Method::kGetDrivers, ScopeOf(*request),
+                     [this, request, response](const Admission& admission)
+                         -> absl::Status {
     absl::StatusOr<storage::RollupQuery> selection =
         DriversQueryFromProto(*request);
     if (!selection.ok()) return selection.status();
+    storage::RollupQuery answered = *selection;
+    if (request->level() == v1::DRIVER_LEVEL_WEEK)
+      answered.group_by.push_back(storage::GroupDim::kWeek);
+    RETURN_IF_ERROR(CheckMinimumGroup(admission, service_->store(), answered));
     absl::StatusOr<std::vector<Kpi>> kpis = KpisFromProto(*request);
     if (!kpis.ok()) return kpis.status();
     if (!selection->group_by.empty()) {
@@ -199,7 +264,9 @@ grpc::ServerUnaryReactor* GrpcService::GetDrivers(
 grpc::ServerUnaryReactor* GrpcService::GetTrend(
     grpc::CallbackServerContext* context, const v1::GetTrendRequest* request,
     v1::GetTrendResponse* response) {
-  return OnQueryPool(context, [this, request, response]() -> absl::Status {
+  return OnQueryPool(context, auth::Method::kGetTrend, ScopeOf(*request),
+                     [this, request, response](const Admission& admission)
+                         -> absl::Status {
     absl::StatusOr<storage::RollupQuery> selection =
         TrendQueryFromProto(*request);
     if (!selection.ok()) return selection.status();
@@ -207,6 +274,14 @@ grpc::ServerUnaryReactor* GrpcService::GetTrend(
     if (!metric.ok()) return metric.status();
     auto period = PeriodFromProto(request->interval(), "interval");
     if (!period.ok()) return period.status();
+    if (admission.needs_minimum_group) {  // every point of the series
+      ASSIGN_OR_RETURN(storage::GroupDim per_period,
+                       GroupDimFromProto(request->interval(), "interval"));
+      storage::RollupQuery answered = *selection;
+      answered.group_by.push_back(per_period);
+      RETURN_IF_ERROR(
+          CheckMinimumGroup(admission, service_->store(), answered));
+    }
     const NpsIntervalMethod method =
         wire::NpsMethodFromProto(request->nps_interval());
     auto series = service_->GetTrend(*selection, *period, *metric, method);
@@ -221,10 +296,13 @@ grpc::ServerUnaryReactor* GrpcService::ListComments(
     grpc::CallbackServerContext* context,
     const v1::ListCommentsRequest* request,
     v1::ListCommentsResponse* response) {
-  return OnQueryPool(context, [this, request, response]() -> absl::Status {
+  return OnQueryPool(context, auth::Method::kListComments, ScopeOf(*request),
+                     [this, request, response](const Admission& admission)
+                         -> absl::Status {
     absl::StatusOr<storage::RollupQuery> selection =
         FromProto(request->selection());
     if (!selection.ok()) return selection.status();
+    RETURN_IF_ERROR(CheckMinimumGroup(admission, service_->store(), *selection));
     if (request->limit() > 1000)
       return absl::InvalidArgumentError("limit: at most 1000");
     const size_t limit = request->limit() == 0 ? 20 : request->limit();
@@ -240,10 +318,13 @@ grpc::ServerUnaryReactor* GrpcService::ListComments(
 grpc::ServerUnaryReactor* GrpcService::RankAgents(
     grpc::CallbackServerContext* context, const v1::RankAgentsRequest* request,
     v1::RankAgentsResponse* response) {
-  return OnQueryPool(context, [this, request, response]() -> absl::Status {
+  return OnQueryPool(context, auth::Method::kRankAgents, ScopeOf(*request),
+                     [this, request, response](const Admission& admission)
+                         -> absl::Status {
     absl::StatusOr<storage::RollupQuery> selection =
         FromProto(request->selection());
     if (!selection.ok()) return selection.status();
+    RETURN_IF_ERROR(CheckMinimumGroup(admission, service_->store(), *selection));
     auto metric = MetricFromProto(request->rank_by(), "rank_by");
     if (!metric.ok()) return metric.status();
     const NpsIntervalMethod method =

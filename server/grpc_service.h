@@ -4,6 +4,7 @@
 #define CXSCORE_SERVER_GRPC_SERVICE_H_
 
 #include "cxscore/v1/cxscore.grpc.pb.h"
+#include "server/access_control.h"
 #include "server/score_service.h"
 #include "server/worker_pool.h"
 
@@ -18,9 +19,11 @@ using CxScoreBase = v1::CxScore::WithRawCallbackMethod_RecordInteractions<
 
 class GrpcService final : public CxScoreBase {
  public:
-  // Both must outlive the gRPC server that serves this service.
-  GrpcService(ScoreService* service, WorkerPool* query_pool)
-      : service_(service), query_pool_(query_pool) {}
+  // All must outlive the gRPC server that serves this service. Every call
+  // is admitted by `access` (who is calling, may it) before any work.
+  GrpcService(ScoreService* service, WorkerPool* query_pool,
+              AccessControl* access)
+      : service_(service), query_pool_(query_pool), access_(access) {}
 
   // Client streams of batches; the reply is a serialized v1::IngestSummary.
   grpc::ServerReadReactor<grpc::ByteBuffer>* RecordInteractions(
@@ -47,14 +50,23 @@ class GrpcService final : public CxScoreBase {
       v1::RankAgentsResponse* response) override;
 
  private:
-  // Runs `work` (absl::Status()) on the query pool and finishes the call
+  // Admits the call (access control), then runs `work`
+  // (absl::Status(const Admission&)) on the query pool and finishes the call
   // with its status.
   template <typename Work>
   grpc::ServerUnaryReactor* OnQueryPool(grpc::CallbackServerContext* context,
+                                        auth::Method method,
+                                        const auth::ReadScope& scope,
                                         Work work);
+  // Admits an ingest stream, or refuses it before reading anything.
+  template <typename Request>
+  grpc::ServerReadReactor<grpc::ByteBuffer>* StartIngest(
+      grpc::CallbackServerContext* context, auth::Method method,
+      grpc::ByteBuffer* summary);
 
   ScoreService* service_;
   WorkerPool* query_pool_;
+  AccessControl* access_;
 };
 
 }  // namespace cxscore::server

@@ -1,5 +1,6 @@
 // cxscored: maps flags onto StoreOptions and ServerOptions, opens the RocksDB
-// store (the only place that does), serves until SIGTERM or SIGINT.
+// store (the only place that does), serves until SIGTERM or SIGINT and
+// re-reads the tokens file on SIGHUP.
 // CLI11 is included here only (it is slow to compile).
 #include <pthread.h>
 
@@ -8,6 +9,7 @@
 #include <iostream>
 
 #include "CLI/CLI.hpp"
+#include "server/auth/token_file.h"
 #include "server/server.h"
 #include "storage/rocks_store.h"
 
@@ -50,15 +52,32 @@ int main(int argc, char** argv) {
   app.add_flag("--insecure-no-auth", security.insecure_no_auth,
                "allow serving without tokens on an address reachable beyond "
                "this machine");
+  app.add_option("--auth-tokens", options.access.tokens_file,
+                 "tokens file (sha256:HEX ROLE [NAME] per line; "
+                 "docs/security.md): every call then needs "
+                 "'authorization: Bearer TOKEN'. Re-read on SIGHUP");
+  app.add_option("--audit-log", options.access.audit_log_file,
+                 "append one JSON line per decided call to this file");
   CLI11_PARSE(app, argc, argv);
 
   // Exit 2 (a usage error) when the flags would serve beyond loopback
-  // without TLS or tokens: the message names the missing flag.
+  // without TLS or tokens (the message names the missing flag), or when the
+  // tokens file does not parse (the message names the line).
+  security.tokens_configured = !options.access.tokens_file.empty();
   if (absl::Status s =
           cxscore::server::CheckListenSecurity(options.listen, security);
       !s.ok()) {
     std::cerr << "cxscored: " << s.message() << "\n";
     return 2;
+  }
+  if (security.tokens_configured) {
+    if (absl::Status s = cxscore::server::auth::LoadTokenFile(
+                             options.access.tokens_file)
+                             .status();
+        !s.ok()) {
+      std::cerr << "cxscored: --auth-tokens: " << s.message() << "\n";
+      return 2;
+    }
   }
 
   // Block the stop signals in every thread; the main thread waits for them.
@@ -66,6 +85,7 @@ int main(int argc, char** argv) {
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGHUP);  // re-read the tokens file
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   auto store = cxscore::storage::OpenRocksStore(store_options);
@@ -88,11 +108,15 @@ int main(int argc, char** argv) {
                     : (security.tls.client_ca_file.empty() ? ", TLS"
                                                            : ", mTLS"))
             << std::endl;
-  if (cxscore::server::IsLoopbackListen(options.listen)) {
+  if (security.tokens_configured) {
+    std::cout << "cxscored: tokens from " << options.access.tokens_file
+              << "; every call but health checks needs one" << std::endl;
+  } else if (cxscore::server::IsLoopbackListen(options.listen)) {
     std::cout << "cxscored: serving loopback only: no token is asked "
                  "(reachable from this machine alone)"
               << std::endl;
-  } else {
+  }
+  if (!cxscore::server::IsLoopbackListen(options.listen)) {
     if (security.tls.cert_file.empty())
       std::cerr << "cxscored: WARNING: --insecure-plaintext: serving "
                    "plaintext beyond loopback"
@@ -104,7 +128,14 @@ int main(int argc, char** argv) {
   }
 
   int signal = 0;
-  sigwait(&stop_signals, &signal);
+  while (sigwait(&stop_signals, &signal) == 0 && signal == SIGHUP) {
+    absl::Status reloaded = (*server)->ReloadTokens();
+    if (reloaded.ok())
+      std::cout << "cxscored: SIGHUP: tokens re-read" << std::endl;
+    else
+      std::cerr << "cxscored: SIGHUP: tokens kept, the file does not load: "
+                << reloaded.message() << std::endl;
+  }
   std::cout << "cxscored: " << (signal == SIGTERM ? "SIGTERM" : "SIGINT")
             << ", shutting down" << std::endl;
   (*server)->Shutdown();

@@ -11,6 +11,7 @@ namespace cxscore::server {
 
 // Declared in destruction order's reverse: the gRPC server goes first.
 struct Server::Parts {
+  std::unique_ptr<AccessControl> access;
   std::unique_ptr<ScoreService> service;
   std::unique_ptr<WorkerPool> query_pool;
   std::unique_ptr<GrpcService> grpc_service;
@@ -19,17 +20,22 @@ struct Server::Parts {
 
 absl::StatusOr<std::unique_ptr<Server>> Server::Start(
     const ServerOptions& options, storage::Store& store) {
-  if (absl::Status s = CheckListenSecurity(options.listen, options.security);
-      !s.ok())
+  ListenSecurity security = options.security;
+  security.tokens_configured = !options.access.tokens_file.empty();
+  if (absl::Status s = CheckListenSecurity(options.listen, security); !s.ok())
     return s;
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
       ServerCredentialsFor(options.security.tls);
   if (!credentials.ok()) return credentials.status();
   auto parts = std::make_unique<Parts>();
+  absl::StatusOr<std::unique_ptr<AccessControl>> access =
+      AccessControl::Create(options.access);
+  if (!access.ok()) return access.status();
+  parts->access = *std::move(access);
   parts->service = std::make_unique<ScoreService>(&store);
   parts->query_pool = std::make_unique<WorkerPool>(options.query_threads);
-  parts->grpc_service = std::make_unique<GrpcService>(parts->service.get(),
-                                                      parts->query_pool.get());
+  parts->grpc_service = std::make_unique<GrpcService>(
+      parts->service.get(), parts->query_pool.get(), parts->access.get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -51,6 +57,11 @@ void Server::Shutdown(absl::Duration grace) {
   parts_->grpc_server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   parts_->grpc_server->Wait();
   parts_->grpc_server.reset();
+}
+
+absl::Status Server::ReloadTokens() {
+  if (!parts_->access->tokens_configured()) return absl::OkStatus();
+  return parts_->access->ReloadTokens();
 }
 
 Server::~Server() { Shutdown(); }

@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "server/access_control.h"
 #include "server/transport_security.h"
 #include "storage/store.h"
 
@@ -21,7 +22,12 @@ struct ServerOptions {
   int query_threads = 2;
   // TLS for the listening port, and the explicit opt-outs that allow
   // serving beyond loopback without TLS or tokens (transport_security.h).
+  // security.tokens_configured is set from access.tokens_file by Start.
   ListenSecurity security;
+  // Tokens and roles, and the audit log (access_control.h). Without a
+  // tokens file every call is allowed (loopback only, unless
+  // --insecure-no-auth).
+  AccessOptions access;
 };
 
 class Server {
@@ -40,6 +46,10 @@ class Server {
   ~Server();
 
   int port() const { return port_; }
+
+  // Re-reads the tokens file (SIGHUP); on error the tokens in force stay
+  // and the error names the file and line.
+  absl::Status ReloadTokens();
 
  private:
   struct Parts;
