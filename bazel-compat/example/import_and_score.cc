@@ -3,7 +3,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "client/csv_import.h"
+#include "client/import/csv_import.h"
 #include "client/rpc.h"
 #include "cxscore/v1/cxscore.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
