@@ -10,7 +10,10 @@ namespace {
 // The principal of every call of a server without tokens (loopback only,
 // or --insecure-no-auth).
 auth::Principal LocalPrincipal() {
-  return {.name = "local", .role = auth::Role::kAdmin};
+  auth::Principal local;
+  local.name = "local";
+  local.role = auth::Role::kAdmin;
+  return local;
 }
 
 // The value of the call's `authorization` metadata, if any.
@@ -59,7 +62,9 @@ absl::StatusOr<Admission> AccessControl::Admit(
     const grpc::CallbackServerContext& context, auth::Method method,
     const auth::ReadScope& scope) {
   const auth::MethodInfo& info = auth::InfoOf(method);
-  auth::AuditEntry entry{.time = absl::Now(), .method = std::string(info.name)};
+  auth::AuditEntry entry;
+  entry.time = absl::Now();
+  entry.method = std::string(info.name);
   std::optional<auth::Principal> principal;
   if (!tokens_configured()) {
     principal = LocalPrincipal();
@@ -81,7 +86,9 @@ absl::StatusOr<Admission> AccessControl::Admit(
         return denied;
       }
       // Health checks: no principal needed.
-      return Admission{.method = &info};
+      Admission health;
+      health.method = &info;
+      return health;
     }
   }
   entry.principal = principal->name;
@@ -92,26 +99,28 @@ absl::StatusOr<Admission> AccessControl::Admit(
     Audit(entry);
     return s;
   }
-  return Admission{
-      .principal = *principal,
-      .method = &info,
-      .subject = auth::AuditSubject(*principal, info, scope),
-      .needs_minimum_group = auth::IsAgentAggregate(*principal, info, scope)};
+  Admission admission;
+  admission.principal = *principal;
+  admission.method = &info;
+  admission.subject = auth::AuditSubject(*principal, info, scope);
+  admission.needs_minimum_group =
+      auth::IsAgentAggregate(*principal, info, scope);
+  return admission;
 }
 
 void AccessControl::Finished(const Admission& admission,
                              absl::StatusCode code) {
   if (audit_log_ == nullptr || admission.method == nullptr) return;
-  auth::AuditEntry entry{.time = absl::Now(),
-                         .principal = admission.principal.name,
-                         .role = admission.principal.name.empty()
-                                     ? std::string()
-                                     : auth::RoleName(admission.principal),
-                         .method = std::string(admission.method->name),
-                         .allowed = code != absl::StatusCode::kPermissionDenied &&
-                                    code != absl::StatusCode::kUnauthenticated,
-                         .code = code,
-                         .subject = admission.subject};
+  auth::AuditEntry entry;
+  entry.time = absl::Now();
+  entry.principal = admission.principal.name;
+  if (!admission.principal.name.empty())
+    entry.role = auth::RoleName(admission.principal);
+  entry.method = std::string(admission.method->name);
+  entry.allowed = code != absl::StatusCode::kPermissionDenied &&
+                  code != absl::StatusCode::kUnauthenticated;
+  entry.code = code;
+  entry.subject = admission.subject;
   Audit(entry);
 }
 

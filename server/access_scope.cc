@@ -8,9 +8,10 @@ std::vector<std::string> ToVector(const Strings& strings) {
   return {strings.begin(), strings.end()};
 }
 
-auth::ReadScope FromFilters(const google::protobuf::RepeatedPtrField<std::string>& agents,
-                            const google::protobuf::RepeatedPtrField<std::string>& teams,
-                            const google::protobuf::RepeatedPtrField<std::string>& channels) {
+auth::ReadScope FromFilters(
+    const google::protobuf::RepeatedPtrField<std::string>& agents,
+    const google::protobuf::RepeatedPtrField<std::string>& teams,
+    const google::protobuf::RepeatedPtrField<std::string>& channels) {
   return {.agents_filter = ToVector(agents),
           .teams_filter = ToVector(teams),
           .channels_filter = ToVector(channels)};

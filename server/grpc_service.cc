@@ -4,10 +4,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "core/status_macros.h"
 #include "grpcpp/support/byte_buffer.h"
 #include "grpcpp/support/proto_buffer_reader.h"
 #include "grpcpp/support/proto_buffer_writer.h"
-#include "core/status_macros.h"
 #include "server/access_scope.h"
 #include "server/aggregate_guard.h"
 #include "server/reply_convert.h"
@@ -211,129 +211,134 @@ grpc::ServerUnaryReactor* GrpcService::OnQueryPool(
 grpc::ServerUnaryReactor* GrpcService::GetScores(
     grpc::CallbackServerContext* context, const v1::GetScoresRequest* request,
     v1::GetScoresResponse* response) {
-  return OnQueryPool(context, auth::Method::kGetScores, ScopeOf(*request),
-                     [this, request, response](const Admission& admission)
-                         -> absl::Status {
-    absl::StatusOr<storage::RollupQuery> query = FromProto(*request);
-    if (!query.ok()) return query.status();
-    auto compare = CompareQueryFromProto(*request, *query);
-    if (!compare.ok()) return compare.status();
-    RETURN_IF_ERROR(CheckMinimumGroup(admission, service_->store(), *query));
-    if (compare->has_value())
-      RETURN_IF_ERROR(
-          CheckMinimumGroup(admission, service_->store(), **compare));
-    auto scores = service_->GetScores(
-        *query, wire::NpsMethodFromProto(request->nps_interval()), *compare);
-    if (!scores.ok()) return scores.status();
-    for (const GroupScores& g : *scores)
-      ToProto(g, *query, response->add_groups());
-    return absl::OkStatus();
-  });
+  return OnQueryPool(
+      context, auth::Method::kGetScores, ScopeOf(*request),
+      [this, request, response](const Admission& admission) -> absl::Status {
+        absl::StatusOr<storage::RollupQuery> query = FromProto(*request);
+        if (!query.ok()) return query.status();
+        auto compare = CompareQueryFromProto(*request, *query);
+        if (!compare.ok()) return compare.status();
+        RETURN_IF_ERROR(
+            CheckMinimumGroup(admission, service_->store(), *query));
+        if (compare->has_value())
+          RETURN_IF_ERROR(
+              CheckMinimumGroup(admission, service_->store(), **compare));
+        auto scores = service_->GetScores(
+            *query, wire::NpsMethodFromProto(request->nps_interval()),
+            *compare);
+        if (!scores.ok()) return scores.status();
+        for (const GroupScores& g : *scores)
+          ToProto(g, *query, response->add_groups());
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* GrpcService::GetDrivers(
     grpc::CallbackServerContext* context, const v1::GetDriversRequest* request,
     v1::GetDriversResponse* response) {
-  return OnQueryPool(context, auth::Method::kGetDrivers, ScopeOf(*request),
-                     [this, request, response](const Admission& admission)
-                         -> absl::Status {
-    absl::StatusOr<storage::RollupQuery> selection =
-        DriversQueryFromProto(*request);
-    if (!selection.ok()) return selection.status();
-    storage::RollupQuery answered = *selection;
-    if (request->level() == v1::DRIVER_LEVEL_WEEK)
-      answered.group_by.push_back(storage::GroupDim::kWeek);
-    RETURN_IF_ERROR(CheckMinimumGroup(admission, service_->store(), answered));
-    absl::StatusOr<std::vector<Kpi>> kpis = KpisFromProto(*request);
-    if (!kpis.ok()) return kpis.status();
-    if (!selection->group_by.empty()) {
-      auto groups = service_->GetDriverGroups(*selection, *kpis);
-      if (!groups.ok()) return groups.status();
-      for (const DriverGroup& group : *groups)
-        ToProto(group, *selection, response->add_groups());
-      return absl::OkStatus();
-    }
-    absl::StatusOr<DriversReport> report = service_->GetDrivers(
-        *selection, *kpis, LevelFromProto(request->level()));
-    if (!report.ok()) return report.status();
-    ToProto(*report, response);
-    return absl::OkStatus();
-  });
+  return OnQueryPool(
+      context, auth::Method::kGetDrivers, ScopeOf(*request),
+      [this, request, response](const Admission& admission) -> absl::Status {
+        absl::StatusOr<storage::RollupQuery> selection =
+            DriversQueryFromProto(*request);
+        if (!selection.ok()) return selection.status();
+        storage::RollupQuery answered = *selection;
+        if (request->level() == v1::DRIVER_LEVEL_WEEK)
+          answered.group_by.push_back(storage::GroupDim::kWeek);
+        RETURN_IF_ERROR(
+            CheckMinimumGroup(admission, service_->store(), answered));
+        absl::StatusOr<std::vector<Kpi>> kpis = KpisFromProto(*request);
+        if (!kpis.ok()) return kpis.status();
+        if (!selection->group_by.empty()) {
+          auto groups = service_->GetDriverGroups(*selection, *kpis);
+          if (!groups.ok()) return groups.status();
+          for (const DriverGroup& group : *groups)
+            ToProto(group, *selection, response->add_groups());
+          return absl::OkStatus();
+        }
+        absl::StatusOr<DriversReport> report = service_->GetDrivers(
+            *selection, *kpis, LevelFromProto(request->level()));
+        if (!report.ok()) return report.status();
+        ToProto(*report, response);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* GrpcService::GetTrend(
     grpc::CallbackServerContext* context, const v1::GetTrendRequest* request,
     v1::GetTrendResponse* response) {
-  return OnQueryPool(context, auth::Method::kGetTrend, ScopeOf(*request),
-                     [this, request, response](const Admission& admission)
-                         -> absl::Status {
-    absl::StatusOr<storage::RollupQuery> selection =
-        TrendQueryFromProto(*request);
-    if (!selection.ok()) return selection.status();
-    auto metric = MetricFromProto(request->metric(), "metric");
-    if (!metric.ok()) return metric.status();
-    auto period = PeriodFromProto(request->interval(), "interval");
-    if (!period.ok()) return period.status();
-    if (admission.needs_minimum_group) {  // every point of the series
-      ASSIGN_OR_RETURN(storage::GroupDim per_period,
-                       GroupDimFromProto(request->interval(), "interval"));
-      storage::RollupQuery answered = *selection;
-      answered.group_by.push_back(per_period);
-      RETURN_IF_ERROR(
-          CheckMinimumGroup(admission, service_->store(), answered));
-    }
-    const NpsIntervalMethod method =
-        wire::NpsMethodFromProto(request->nps_interval());
-    auto series = service_->GetTrend(*selection, *period, *metric, method);
-    if (!series.ok()) return series.status();
-    for (const TrendSeries& s : *series)
-      ToProto(s, *selection, response->add_series());
-    return absl::OkStatus();
-  });
+  return OnQueryPool(
+      context, auth::Method::kGetTrend, ScopeOf(*request),
+      [this, request, response](const Admission& admission) -> absl::Status {
+        absl::StatusOr<storage::RollupQuery> selection =
+            TrendQueryFromProto(*request);
+        if (!selection.ok()) return selection.status();
+        auto metric = MetricFromProto(request->metric(), "metric");
+        if (!metric.ok()) return metric.status();
+        auto period = PeriodFromProto(request->interval(), "interval");
+        if (!period.ok()) return period.status();
+        if (admission.needs_minimum_group) {  // every point of the series
+          ASSIGN_OR_RETURN(storage::GroupDim per_period,
+                           GroupDimFromProto(request->interval(), "interval"));
+          storage::RollupQuery answered = *selection;
+          answered.group_by.push_back(per_period);
+          RETURN_IF_ERROR(
+              CheckMinimumGroup(admission, service_->store(), answered));
+        }
+        const NpsIntervalMethod method =
+            wire::NpsMethodFromProto(request->nps_interval());
+        auto series = service_->GetTrend(*selection, *period, *metric, method);
+        if (!series.ok()) return series.status();
+        for (const TrendSeries& s : *series)
+          ToProto(s, *selection, response->add_series());
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* GrpcService::ListComments(
     grpc::CallbackServerContext* context,
     const v1::ListCommentsRequest* request,
     v1::ListCommentsResponse* response) {
-  return OnQueryPool(context, auth::Method::kListComments, ScopeOf(*request),
-                     [this, request, response](const Admission& admission)
-                         -> absl::Status {
-    absl::StatusOr<storage::RollupQuery> selection =
-        FromProto(request->selection());
-    if (!selection.ok()) return selection.status();
-    RETURN_IF_ERROR(CheckMinimumGroup(admission, service_->store(), *selection));
-    if (request->limit() > 1000)
-      return absl::InvalidArgumentError("limit: at most 1000");
-    const size_t limit = request->limit() == 0 ? 20 : request->limit();
-    auto comments = service_->ListComments(
-        *selection, CommentFilterFromProto(request->filter()), limit);
-    if (!comments.ok()) return comments.status();
-    for (const SurveyResponse& r : *comments)
-      ToProto(r, response->add_comments());
-    return absl::OkStatus();
-  });
+  return OnQueryPool(
+      context, auth::Method::kListComments, ScopeOf(*request),
+      [this, request, response](const Admission& admission) -> absl::Status {
+        absl::StatusOr<storage::RollupQuery> selection =
+            FromProto(request->selection());
+        if (!selection.ok()) return selection.status();
+        RETURN_IF_ERROR(
+            CheckMinimumGroup(admission, service_->store(), *selection));
+        if (request->limit() > 1000)
+          return absl::InvalidArgumentError("limit: at most 1000");
+        const size_t limit = request->limit() == 0 ? 20 : request->limit();
+        auto comments = service_->ListComments(
+            *selection, CommentFilterFromProto(request->filter()), limit);
+        if (!comments.ok()) return comments.status();
+        for (const SurveyResponse& r : *comments)
+          ToProto(r, response->add_comments());
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* GrpcService::RankAgents(
     grpc::CallbackServerContext* context, const v1::RankAgentsRequest* request,
     v1::RankAgentsResponse* response) {
-  return OnQueryPool(context, auth::Method::kRankAgents, ScopeOf(*request),
-                     [this, request, response](const Admission& admission)
-                         -> absl::Status {
-    absl::StatusOr<storage::RollupQuery> selection =
-        FromProto(request->selection());
-    if (!selection.ok()) return selection.status();
-    RETURN_IF_ERROR(CheckMinimumGroup(admission, service_->store(), *selection));
-    auto metric = MetricFromProto(request->rank_by(), "rank_by");
-    if (!metric.ok()) return metric.status();
-    const NpsIntervalMethod method =
-        wire::NpsMethodFromProto(request->nps_interval());
-    auto ranking = service_->RankAgents(*selection, *metric, method);
-    if (!ranking.ok()) return ranking.status();
-    ToProto(*ranking, response);
-    return absl::OkStatus();
-  });
+  return OnQueryPool(
+      context, auth::Method::kRankAgents, ScopeOf(*request),
+      [this, request, response](const Admission& admission) -> absl::Status {
+        absl::StatusOr<storage::RollupQuery> selection =
+            FromProto(request->selection());
+        if (!selection.ok()) return selection.status();
+        RETURN_IF_ERROR(
+            CheckMinimumGroup(admission, service_->store(), *selection));
+        auto metric = MetricFromProto(request->rank_by(), "rank_by");
+        if (!metric.ok()) return metric.status();
+        const NpsIntervalMethod method =
+            wire::NpsMethodFromProto(request->nps_interval());
+        auto ranking = service_->RankAgents(*selection, *metric, method);
+        if (!ranking.ok()) return ranking.status();
+        ToProto(*ranking, response);
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace cxscore::server

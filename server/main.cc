@@ -71,9 +71,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (security.tokens_configured) {
-    if (absl::Status s = cxscore::server::auth::LoadTokenFile(
-                             options.access.tokens_file)
-                             .status();
+    if (absl::Status s =
+            cxscore::server::auth::LoadTokenFile(options.access.tokens_file)
+                .status();
         !s.ok()) {
       std::cerr << "cxscored: --auth-tokens: " << s.message() << "\n";
       return 2;

@@ -12,6 +12,29 @@ namespace {
 
 using ::testing::HasSubstr;
 
+TlsFiles CertAndKey() {
+  TlsFiles tls;
+  tls.cert_file = "c.pem";
+  tls.key_file = "k.pem";
+  return tls;
+}
+
+ListenSecurity Security(TlsFiles tls, bool tokens, bool insecure_plaintext,
+                        bool insecure_no_auth) {
+  ListenSecurity security;
+  security.tls = std::move(tls);
+  security.tokens_configured = tokens;
+  security.insecure_plaintext = insecure_plaintext;
+  security.insecure_no_auth = insecure_no_auth;
+  return security;
+}
+
+TlsFiles Only(std::string TlsFiles::*file, std::string value) {
+  TlsFiles tls;
+  tls.*file = std::move(value);
+  return tls;
+}
+
 TEST(IsLoopbackListenTest, OnlyAddressesThisMachineAloneCanReach) {
   EXPECT_TRUE(IsLoopbackListen("127.0.0.1:50051"));
   EXPECT_TRUE(IsLoopbackListen("127.1.2.3:0"));
@@ -34,8 +57,8 @@ TEST(CheckListenSecurityTest, LoopbackNeedsNeitherTlsNorTokens) {
 }
 
 TEST(CheckListenSecurityTest, BeyondLoopbackPlaintextIsRefusedNamingTheFlag) {
-  absl::Status s =
-      CheckListenSecurity("0.0.0.0:50051", {.tokens_configured = true});
+  absl::Status s = CheckListenSecurity(
+      "0.0.0.0:50051", Security({}, /*tokens=*/true, false, false));
   EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(s.message(), HasSubstr("--tls-cert"));
   EXPECT_THAT(s.message(), HasSubstr("--insecure-plaintext"));
@@ -44,49 +67,53 @@ TEST(CheckListenSecurityTest, BeyondLoopbackPlaintextIsRefusedNamingTheFlag) {
 TEST(CheckListenSecurityTest,
      BeyondLoopbackWithoutTokensIsRefusedNamingTheFlag) {
   absl::Status s = CheckListenSecurity(
-      "0.0.0.0:50051", {.tls = {.cert_file = "c.pem", .key_file = "k.pem"}});
+      "0.0.0.0:50051", Security(CertAndKey(), false, false, false));
   EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(s.message(), HasSubstr("--auth-tokens"));
   EXPECT_THAT(s.message(), HasSubstr("--insecure-no-auth"));
 }
 
 TEST(CheckListenSecurityTest, TheTwoInsecureFlagsAllowServingAnyway) {
-  EXPECT_TRUE(CheckListenSecurity("0.0.0.0:50051", {.insecure_plaintext = true,
-                                                    .insecure_no_auth = true})
-                  .ok());
-  EXPECT_FALSE(
-      CheckListenSecurity("0.0.0.0:50051", {.insecure_plaintext = true}).ok());
   EXPECT_TRUE(
       CheckListenSecurity("0.0.0.0:50051",
-                          {.tls = {.cert_file = "c.pem", .key_file = "k.pem"},
-                           .tokens_configured = true})
+                          Security({}, false, /*insecure_plaintext=*/true,
+                                   /*insecure_no_auth=*/true))
+          .ok());
+  EXPECT_FALSE(CheckListenSecurity(
+                   "0.0.0.0:50051",
+                   Security({}, false, /*insecure_plaintext=*/true, false))
+                   .ok());
+  EXPECT_TRUE(
+      CheckListenSecurity("0.0.0.0:50051",
+                          Security(CertAndKey(), /*tokens=*/true, false, false))
           .ok());
 }
 
 TEST(CheckListenSecurityTest, TlsFlagsComeInSensibleCombinations) {
-  EXPECT_EQ(
-      CheckListenSecurity("127.0.0.1:1", {.tls = {.cert_file = "c"}}).code(),
-      absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(
-      CheckListenSecurity("127.0.0.1:1", {.tls = {.key_file = "k"}}).code(),
-      absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(
-      CheckListenSecurity("127.0.0.1:1", {.tls = {.client_ca_file = "ca"}})
-          .code(),
-      absl::StatusCode::kInvalidArgument);
+  for (auto file :
+       {&TlsFiles::cert_file, &TlsFiles::key_file, &TlsFiles::client_ca_file}) {
+    EXPECT_EQ(CheckListenSecurity(
+                  "127.0.0.1:1", Security(Only(file, "f"), false, false, false))
+                  .code(),
+              absl::StatusCode::kInvalidArgument);
+  }
 }
 
 TEST(ServerCredentialsForTest, UnreadableOrNonPemFilesAreRefusedNamingTheFlag) {
-  auto missing = ServerCredentialsFor(
-      {.cert_file = "/nonexistent/cert.pem", .key_file = "/nonexistent/k"});
+  TlsFiles missing_files;
+  missing_files.cert_file = "/nonexistent/cert.pem";
+  missing_files.key_file = "/nonexistent/k";
+  auto missing = ServerCredentialsFor(missing_files);
   EXPECT_EQ(missing.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(missing.status().message(), HasSubstr("--tls-cert"));
 
   const auto not_pem = std::filesystem::temp_directory_path() /
                        ("cxscore-not-pem-" + std::to_string(::getpid()));
   std::ofstream(not_pem) << "hello";
-  auto bad = ServerCredentialsFor(
-      {.cert_file = not_pem.string(), .key_file = not_pem.string()});
+  TlsFiles not_pem_files;
+  not_pem_files.cert_file = not_pem.string();
+  not_pem_files.key_file = not_pem.string();
+  auto bad = ServerCredentialsFor(not_pem_files);
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(bad.status().message(), HasSubstr("no PEM block"));
   std::filesystem::remove(not_pem);
