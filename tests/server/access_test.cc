@@ -432,15 +432,18 @@ SuiteState* AccessTest::state_ = nullptr;
 
 absl::Status AccessTest::MakeCertificates() {
   const std::string& dir = state_->dir;
+  // P-256 keys: much faster to make than RSA ones.
+  const std::string new_key =
+      " -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
   const std::string self_signed_ca =
-      "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=";
+      "openssl req -x509" + new_key + " -days 2 -subj /CN=";
   if (!RunIn(dir,
              self_signed_ca + "access-test-ca -keyout ca.key -out ca.pem") ||
       !RunIn(dir, self_signed_ca +
                       "other-ca -keyout other-ca.key -out other-ca.pem") ||
-      !RunIn(dir,
-             "openssl req -newkey rsa:2048 -nodes -subj /CN=localhost "
-             "-keyout server.key -out server.csr")) {
+      !RunIn(dir, "openssl req" + new_key +
+                      " -subj /CN=localhost -keyout server.key -out "
+                      "server.csr")) {
     return absl::InternalError("openssl req failed in " + dir);
   }
   WriteFile(dir + "/server.ext", "subjectAltName=IP:127.0.0.1\n");
