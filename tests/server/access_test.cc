@@ -8,6 +8,9 @@
 //                           day 2: ann, bob            (2 agents only)
 //   team t2, channel email: day 1: dave, erin          (2 agents only)
 // Every response has a comment, a customer id and a linked interaction.
+//   team t3, channel phone: day 1: ann and bob answer surveys (no comment);
+//                           cid only has tickets: 3 agents, but the team's
+//                           survey scores come from 2.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -523,6 +526,29 @@ absl::Status AccessTest::Seed() {
     state_->customer_ids.push_back(customer);
     state_->comments.push_back(r.comment);
   }
+  for (const char* agent : {"ann", "bob"}) {
+    SurveyResponse r;
+    r.response_id = absl::StrCat("t3-r-", agent);
+    r.agent_id = agent;
+    r.team_id = "t3";
+    r.channel = "phone";
+    r.customer_id = absl::StrCat(kCustomerPrefix, "t3-", agent);
+    r.submitted_at = absl::FromUnixSeconds(kDay1Noon);
+    r.nps = agent == std::string("ann") ? 10 : 0;
+    responses.push_back(r);
+    state_->customer_ids.push_back(r.customer_id);
+  }
+  for (const char* agent : {"ann", "bob", "cid"}) {
+    Interaction i;
+    i.interaction_id = absl::StrCat("t3-i-", agent);
+    i.agent_id = agent;
+    i.team_id = "t3";
+    i.channel = "phone";
+    i.customer_id = absl::StrCat(kCustomerPrefix, "t3-i-", agent);
+    i.opened_at = absl::FromUnixSeconds(kDay1Noon);
+    interactions.push_back(i);
+    state_->customer_ids.push_back(i.customer_id);
+  }
   for (const storage::WriteResult& result :
        {storage::RecordInteractionsAndWait(*state_->store, interactions),
         storage::SubmitResponsesAndWait(*state_->store, responses)}) {
@@ -823,6 +849,26 @@ TEST_F(AccessTest, AgentCannotReadAGroupOfFewerThanThreeAgents) {
   EXPECT_THAT(Scores(Caller::kAgentAnn, compare), IsDenied(rule));
 }
 
+// Team t3 has 3 agents, but its survey scores come from ann and bob only
+// (cid has only tickets): ann would read bob's NPS by subtracting her own.
+TEST_F(AccessTest, AgentCannotReadAScoreMadeOfFewerThanThreeAgentsAnswers) {
+  const std::string rule = "may not read an aggregate of fewer than 3 agents";
+  EXPECT_THAT(Scores(Caller::kAgentAnn, ScoresRequest({}, {"t3"})),
+              IsDenied(rule));
+  EXPECT_THAT(Trend(Caller::kAgentAnn,
+                    TrendRequest(Days12With({}, {"t3"}), v1::DIMENSION_WEEK)),
+              IsDenied(rule));
+  v1::GetScoresRequest phone = ScoresRequest({});
+  phone.add_channels("phone");
+  EXPECT_THAT(Scores(Caller::kAgentAnn, phone), IsDenied(rule));
+  // What it would have given away; a manager may see it.
+  v1::GetScoresResponse team;
+  ASSERT_OK(Scores(Caller::kManager, ScoresRequest({}, {"t3"}), &team));
+  ASSERT_EQ(team.groups_size(), 1);
+  EXPECT_EQ(team.groups(0).nps().n(), 2u);
+  EXPECT_EQ(team.groups(0).service().interactions(), 3u);
+}
+
 TEST_F(AccessTest, AgentCannotReadATrendWithADayOfFewerThanThreeAgents) {
   const std::string rule = "may not read an aggregate of fewer than 3 agents";
   // t1 per day: day 1 has 3 agents, day 2 only ann and bob.
@@ -978,6 +1024,8 @@ TEST_F(AccessTest, AuditLogHasOneJsonLinePerDecisionWithoutSecrets) {
     }
     ExpectNoSecrets(line);
     EXPECT_THAT(line, Not(HasSubstr(kCustomerPrefix)));
+    for (const std::string& customer : state_->customer_ids)
+      EXPECT_THAT(line, Not(HasSubstr(customer)));
     EXPECT_THAT(line, Not(HasSubstr("seeded comment")));
   }
 }
