@@ -1,16 +1,17 @@
 // Issue 11's acceptance tests about roles, against the real server over TCP
 // with TLS: a CA and a server certificate made with the openssl CLI, a
 // tokens file with one token per role, an audit log, and a MemoryStore
-// seeded with two teams (docs/security.md).
+// seeded with three teams (docs/security.md).
 //
 // The seeded data (2025-03-03 is a Monday; day 2 is in the same ISO week):
 //   team t1, channel chat:  day 1: ann (2 responses), bob, cid
 //                           day 2: ann, bob            (2 agents only)
 //   team t2, channel email: day 1: dave, erin          (2 agents only)
-// Every response has a comment, a customer id and a linked interaction.
+// Each of these responses has a comment, a customer id and a linked
+// interaction. And:
 //   team t3, channel phone: day 1: ann and bob answer surveys (no comment);
-//                           cid only has tickets: 3 agents, but the team's
-//                           survey scores come from 2.
+//                           ann, bob and cid have tickets: 3 agents, but
+//                           the team's survey scores come from 2.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -19,7 +20,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
-#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
@@ -29,7 +29,6 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "core/records.h"
