@@ -12,7 +12,11 @@ namespace cxscore::server {
 
 // OK when every group that `query` answers covers at least
 // auth::kMinAgentsInAggregate distinct agents (unattributed records do not
-// count as an agent); PERMISSION_DENIED naming the rule otherwise. Costs one
+// count as an agent), and so does each part of the group's answer that has
+// data: each metric (the agents with answers to it) and the service KPIs
+// (the agents with interactions); PERMISSION_DENIED naming the rule
+// otherwise. (A team of three whose NPS comes from two of them would give
+// either of the two the other's NPS.) Costs one
 // rollup query grouped additionally by agent. `query` must not group by
 // agent or by an attribute (the policy refuses both to agent aggregates).
 absl::Status CheckAggregateGroups(storage::Store& store,
