@@ -300,12 +300,9 @@ class TlsTest(harness.E2ETestCase):
                 "--tls-key", str(self.pki / "server.key"), *extra]
 
     def test_tls_serves_a_tls_client_and_refuses_plaintext(self):
-        # Data goes in through a plaintext server on the same directory
-        # first (the CLI's TLS flags are a later slice of issue 11).
-        with harness.Server(self.tmp / "data") as plain:
-            harness.cli(plain.address, "import", "responses", str(self.csv),
-                        check=0)
         with harness.Server(self.tmp / "data", self.tls_args()) as server:
+            harness.cli(server.address, "--tls-ca", str(self.pki / "ca.pem"),
+                        "import", "responses", str(self.csv), check=0)
             run = self.js_client(server.address, ca="ca.pem",
                                  token="a-token-the-server-ignores-for-now")
             self.assertEqual(run.returncode, 0, run.stderr)
