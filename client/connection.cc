@@ -58,21 +58,21 @@ std::string FlagOrEnv(const std::string& flag, const EnvLookup& env,
 // Adds "authorization: Bearer TOKEN" to the initial metadata of every call.
 class BearerTokenInterceptor : public grpc::experimental::Interceptor {
  public:
-  explicit BearerTokenInterceptor(const std::string* header)
-      : header_(header) {}
+  explicit BearerTokenInterceptor(std::string header)
+      : header_(std::move(header)) {}
 
   void Intercept(
       grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(
             grpc::experimental::InterceptionHookPoints::
                 PRE_SEND_INITIAL_METADATA)) {
-      methods->GetSendInitialMetadata()->insert({"authorization", *header_});
+      methods->GetSendInitialMetadata()->insert({"authorization", header_});
     }
     methods->Proceed();
   }
 
  private:
-  const std::string* header_;
+  const std::string header_;  // a copy: the call may outlive the factory
 };
 
 class BearerTokenInterceptorFactory
@@ -83,11 +83,11 @@ class BearerTokenInterceptorFactory
 
   grpc::experimental::Interceptor* CreateClientInterceptor(
       grpc::experimental::ClientRpcInfo* /*info*/) override {
-    return new BearerTokenInterceptor(&header_);
+    return new BearerTokenInterceptor(header_);
   }
 
  private:
-  const std::string header_;  // outlives every call: the channel owns us
+  const std::string header_;
 };
 
 }  // namespace
