@@ -16,7 +16,9 @@
 #include "client/commands/drivers_command.h"
 #include "client/commands/import_command.h"
 #include "client/commands/scores_command.h"
+#include "client/commands/token_command.h"
 #include "client/commands/trend_command.h"
+#include "client/connection.h"
 #include "client/documents/report_command.h"
 #include "client/documents/scorecard_command.h"
 #include "client/exit_codes.h"
@@ -123,6 +125,7 @@ void AddDocumentCommands(CLI::App* app, DocumentCommands* commands) {
 std::optional<int> RunDocumentCommands(CLI::App& app,
                                        DocumentCommands& commands,
                                        const std::string& server,
+                                       const ConnectionOptions& connection,
                                        double timeout_seconds,
                                        const std::string& format_name) {
   if (!commands.scorecard->parsed() && !commands.scorecards->parsed() &&
@@ -140,7 +143,7 @@ std::optional<int> RunDocumentCommands(CLI::App& app,
     return kExitFailure;
   }
   std::unique_ptr<v1::CxScore::Stub> stub =
-      v1::CxScore::NewStub(MakeChannel(server));
+      v1::CxScore::NewStub(MakeChannel(server, connection));
   for (DocumentOptions* document : {&commands.scorecard_options.document,
                                     &commands.scorecards_options.document,
                                     &commands.report_options.document}) {
@@ -185,6 +188,21 @@ int Main(int argc, char** argv) {
                  "each batch and the final summary for `import`")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  // Credentials (docs/cli.md, "Connection and credentials"). The
+  // environment variables are read by ResolveConnection, not by CLI11, so
+  // that the rules live (and are tested) in one place.
+  ConnectionFlags connection_flags;
+  app.add_option("--token-file", connection_flags.token_file,
+                 "File holding the bearer token sent on every call "
+                 "(else env CXSCORE_TOKEN, the token itself)");
+  app.add_option("--tls-ca", connection_flags.tls_ca,
+                 "Use TLS, trusting the CA in this PEM file "
+                 "(env CXSCORE_TLS_CA); without it: plaintext");
+  app.add_option("--tls-cert", connection_flags.tls_cert,
+                 "Client certificate (PEM) for mTLS, with --tls-key "
+                 "(env CXSCORE_TLS_CERT)");
+  app.add_option("--tls-key", connection_flags.tls_key,
+                 "Private key (PEM) of --tls-cert (env CXSCORE_TLS_KEY)");
 
   // import interactions|responses FILE
   CLI::App* import = app.add_subcommand(
@@ -268,6 +286,21 @@ int Main(int argc, char** argv) {
   DocumentCommands document_commands;
   AddDocumentCommands(&app, &document_commands);
 
+  // token new ROLE [NAME]: no server needed.
+  CLI::App* token = app.add_subcommand("token", "Bearer tokens for cxscored");
+  token->require_subcommand(1);
+  CLI::App* token_new = token->add_subcommand(
+      "new",
+      "Print a fresh random token and the line for cxscored's --auth-tokens "
+      "file");
+  TokenNewOptions token_options;
+  token_new
+      ->add_option("ROLE", token_options.role,
+                   "ingest, manager, admin or agent:AGENT_ID")
+      ->required();
+  token_new->add_option("NAME", token_options.name,
+                        "Name of the token's holder in the audit log");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -276,8 +309,26 @@ int Main(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitFailure;
   }
 
-  if (std::optional<int> code = RunDocumentCommands(
-          app, document_commands, server, timeout_seconds, format_name)) {
+  if (token_new->parsed()) {
+    absl::StatusOr<OutputFormat> format = ParseOutputFormat(format_name);
+    if (!format.ok()) {
+      std::cerr << "cxscore: " << format.status().message() << "\n";
+      return kExitFailure;
+    }
+    token_options.format = *format;
+    return RunTokenNewCommand(token_options, std::cout, std::cerr);
+  }
+
+  absl::StatusOr<ConnectionOptions> connection =
+      ResolveConnection(connection_flags, ProcessEnv);
+  if (!connection.ok()) {
+    std::cerr << "cxscore: " << connection.status().message() << "\n";
+    return kExitFailure;
+  }
+
+  if (std::optional<int> code =
+          RunDocumentCommands(app, document_commands, server, *connection,
+                              timeout_seconds, format_name)) {
     return *code;
   }
 
@@ -292,7 +343,7 @@ int Main(int argc, char** argv) {
   }
   const absl::Duration timeout = absl::Seconds(timeout_seconds);
   std::unique_ptr<v1::CxScore::Stub> stub =
-      v1::CxScore::NewStub(MakeChannel(server));
+      v1::CxScore::NewStub(MakeChannel(server, *connection));
 
   if (import_interactions->parsed() || import_responses->parsed()) {
     import_options.import.kind = import_interactions->parsed()

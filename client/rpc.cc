@@ -72,6 +72,19 @@ absl::Status RpcError(const grpc::Status& status, absl::string_view server,
                              " does not implement this call (UNIMPLEMENTED: ",
                              status.error_message(),
                              "); it may be older than this client"));
+    case grpc::StatusCode::PERMISSION_DENIED:
+      // The server's message names the role and the rule that denied it.
+      return absl::Status(
+          code, absl::StrCat("permission denied by the cxscore server at ",
+                             server, ": ", status.error_message()));
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return absl::Status(
+          code,
+          absl::StrCat("the cxscore server at ", server,
+                       " refused the call: the token is missing or unknown (",
+                       status.error_message(),
+                       "); give a token with --token-file FILE or the "
+                       "environment variable CXSCORE_TOKEN"));
     default:
       return absl::Status(
           code, absl::StrCat("the cxscore server at ", server, " answered ",

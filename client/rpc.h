@@ -19,7 +19,8 @@
 
 namespace cxscore::client {
 
-// An insecure channel to `address` (HOST:PORT, or any gRPC target URI).
+// An insecure channel to `address` (HOST:PORT, or any gRPC target URI),
+// without a token. The CLI uses MakeChannel of client/connection.h.
 std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address);
 
 // Converts a failed call into an absl::Status with the same code and a
@@ -30,6 +31,11 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address);
 //                      cancelled the call)
 //   UNIMPLEMENTED      "the cxscore server at ADDR does not implement this
 //                      call (...); it may be older than this client"
+//   PERMISSION_DENIED  "permission denied by the cxscore server at ADDR:
+//                      message" (the server's message names the rule)
+//   UNAUTHENTICATED    "the cxscore server at ADDR refused the call: the
+//                      token is missing or unknown (...); give a token with
+//                      --token-file FILE or ... CXSCORE_TOKEN"
 //   anything else      "the cxscore server at ADDR answered CODE: message"
 absl::Status RpcError(const grpc::Status& status, absl::string_view server,
                       absl::Duration timeout);

@@ -84,5 +84,28 @@ TEST(RpcErrorTest, MessagesNameTheServer) {
                         "GetTrend); it may be older than this client"));
 }
 
+TEST(RpcErrorTest, PermissionDeniedSaysSoAndKeepsTheRule) {
+  absl::Status denied =
+      RpcError(grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+                            "role agent:ann may only read its own numbers"),
+               "h:1", absl::Seconds(30));
+  EXPECT_EQ(denied.code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_THAT(denied.message(),
+              HasSubstr("permission denied by the cxscore server at h:1: "
+                        "role agent:ann may only read its own numbers"));
+}
+
+TEST(RpcErrorTest, UnauthenticatedSaysHowToGiveAToken) {
+  absl::Status missing =
+      RpcError(grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
+                            "GetScores needs a token"),
+               "h:1", absl::Seconds(30));
+  EXPECT_EQ(missing.code(), absl::StatusCode::kUnauthenticated);
+  EXPECT_THAT(missing.message(), HasSubstr("the token is missing or unknown"));
+  EXPECT_THAT(missing.message(), HasSubstr("GetScores needs a token"));
+  EXPECT_THAT(missing.message(), HasSubstr("--token-file"));
+  EXPECT_THAT(missing.message(), HasSubstr("CXSCORE_TOKEN"));
+}
+
 }  // namespace
 }  // namespace cxscore::client

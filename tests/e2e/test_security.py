@@ -4,6 +4,7 @@ cxscored and an independent client (grpc-js), and certificate rotation
 without a restart. Certificates are made here with openssl."""
 
 import json
+import os
 import pathlib
 import shutil
 import subprocess
@@ -86,6 +87,178 @@ class SafeDefaultsTest(harness.E2ETestCase):
         self.assertIn("loopback only", second_line)
 
 
+def cxscore(*args, env_extra=None):
+    """The cxscore CLI with a clean CXSCORE_* environment plus env_extra."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("CXSCORE_")}
+    env.update(env_extra or {})
+    return subprocess.run([str(harness.BIN_DIR / "cxscore"), *args],
+                          capture_output=True, text=True, timeout=300, env=env)
+
+
+def token_new(role, name=None):
+    """`cxscore token new ROLE [NAME] --format json`: (token, line)."""
+    run = cxscore("token", "new", role, *([name] if name else []),
+                  "--format", "json")
+    if run.returncode != 0:
+        raise AssertionError(f"token new {role}: {run.stderr}")
+    reply = json.loads(run.stdout)
+    return reply["token"], reply["line"]
+
+
+@unittest.skipUnless(shutil.which("openssl"), "openssl not installed")
+class CliCredentialsTest(harness.E2ETestCase):
+    """The CLI's --tls-ca, --tls-cert/--tls-key, --token-file and the
+    CXSCORE_* environment against a real cxscored with --auth-tokens."""
+
+    def setUp(self):
+        super().setUp()
+        self.pki = self.tmp / "pki"
+        self.pki.mkdir()
+        make_ca(self.pki, "ca")
+        make_cert(self.pki, "ca", "server")
+        make_cert(self.pki, "ca", "client", server=False)
+        self.tokens = {}
+        lines = []
+        for role, name in [("admin", "root"), ("manager", None),
+                           ("agent:ann", "ann"), ("ingest", "loader")]:
+            token, line = token_new(role, name)
+            self.tokens[role] = token
+            lines.append(line)
+            self.assertTrue(line.startswith("sha256:"), line)
+            self.assertNotIn(token, line)
+        self.tokens_file = self.write("tokens", "\n".join(lines) + "\n")
+        for role, token in self.tokens.items():
+            self.write(f"{role.replace(':', '_')}.token", f"  {token}\n")
+        self.csv = self.write("responses.csv",
+                              to_csv(make_responses(30, seed=3)))
+
+    def token_file(self, role):
+        return str(self.tmp / f"{role.replace(':', '_')}.token")
+
+    def server_args(self, *extra):
+        return ["--tls-cert", str(self.pki / "server.pem"),
+                "--tls-key", str(self.pki / "server.key"),
+                "--auth-tokens", str(self.tokens_file), *extra]
+
+    def tls(self):
+        return ["--tls-ca", str(self.pki / "ca.pem")]
+
+    def assert_no_token_in(self, run):
+        for token in self.tokens.values():
+            self.assertNotIn(token, run.stdout + run.stderr)
+
+    def test_tls_and_tokens(self):
+        with harness.Server(self.tmp / "data", self.server_args()) as server:
+            at = ["--server", server.address, *self.tls()]
+            imported = cxscore(*at, "--token-file", self.token_file("ingest"),
+                               "import", "responses", str(self.csv))
+            self.assertEqual(imported.returncode, 0, imported.stderr)
+
+            scores = cxscore(*at, "--token-file", self.token_file("manager"),
+                             "scores", "--format", "json")
+            self.assertEqual(scores.returncode, 0, scores.stderr)
+            groups = json.loads(scores.stdout)["groups"]
+            self.assertEqual(sum(g["nps"]["n"] for g in groups), 30)
+
+            # No token: refused, saying the token is missing and how to
+            # give one.
+            anonymous = cxscore(*at, "scores")
+            self.assertEqual(anonymous.returncode, 2, anonymous.stderr)
+            self.assertIn("token is missing", anonymous.stderr)
+            self.assertIn("--token-file", anonymous.stderr)
+            self.assertIn("CXSCORE_TOKEN", anonymous.stderr)
+
+            # An unknown token: the same, and the token is not echoed.
+            unknown = cxscore(*at, "scores",
+                              env_extra={"CXSCORE_TOKEN": "not-a-known-token"})
+            self.assertEqual(unknown.returncode, 2, unknown.stderr)
+            self.assertIn("missing or unknown", unknown.stderr)
+            self.assertNotIn("not-a-known-token", unknown.stderr)
+
+            # An agent asking for another agent: permission denied, with
+            # the rule.
+            denied = cxscore(*at, "--token-file", self.token_file("agent:ann"),
+                             "scores", "--agent", "bob")
+            self.assertEqual(denied.returncode, 2, denied.stderr)
+            self.assertIn("permission denied", denied.stderr)
+            self.assertIn("may only read its own agent", denied.stderr)
+            self.assert_no_token_in(denied)
+
+            # The ingest token may not read; manager may not import.
+            for role, args in [("ingest", ["scores"]),
+                               ("manager", ["import", "responses",
+                                            str(self.csv)])]:
+                run = cxscore(*at, "--token-file", self.token_file(role), *args)
+                self.assertEqual(run.returncode, 2, run.stderr)
+                self.assertIn("permission denied", run.stderr)
+                self.assertIn(f"role {role}", run.stderr)
+                self.assert_no_token_in(run)
+
+            # The agent's own numbers work.
+            own = cxscore(*at, "--token-file", self.token_file("agent:ann"),
+                          "scores", "--agent", "ann", "--format", "json")
+            self.assertEqual(own.returncode, 0, own.stderr)
+
+            # Plaintext against the TLS server fails (UNAVAILABLE).
+            plain = cxscore("--server", server.address, "--token-file",
+                            self.token_file("admin"), "scores")
+            self.assertEqual(plain.returncode, 2, plain.stderr)
+            self.assert_no_token_in(plain)
+
+    def test_environment(self):
+        with harness.Server(self.tmp / "data", self.server_args()) as server:
+            env = {"CXSCORE_SERVER": server.address,
+                   "CXSCORE_TLS_CA": str(self.pki / "ca.pem"),
+                   "CXSCORE_TOKEN": self.tokens["admin"]}
+            imported = cxscore("import", "responses", str(self.csv),
+                               env_extra=env)
+            self.assertEqual(imported.returncode, 0, imported.stderr)
+            scores = cxscore("scores", "--format", "json", env_extra=env)
+            self.assertEqual(scores.returncode, 0, scores.stderr)
+            self.assertEqual(
+                sum(g["nps"]["n"] for g in json.loads(scores.stdout)["groups"]),
+                30)
+            # --token-file wins over CXSCORE_TOKEN.
+            agent = cxscore("--token-file", self.token_file("agent:ann"),
+                            "scores", "--agent", "bob", env_extra=env)
+            self.assertEqual(agent.returncode, 2, agent.stderr)
+            self.assertIn("role agent:ann", agent.stderr)
+            self.assert_no_token_in(agent)
+            # The scorecard document (several calls on one channel) works
+            # with a manager token.
+            env["CXSCORE_TOKEN"] = self.tokens["manager"]
+            card = cxscore("scorecard", "--agent", "ann", "--from",
+                           "2025-03-01", "--to", "2025-03-28", "--format",
+                           "json", env_extra=env)
+            self.assertEqual(card.returncode, 0, card.stderr)
+            json.loads(card.stdout)
+
+    def test_mutual_tls(self):
+        args = self.server_args("--tls-client-ca", str(self.pki / "ca.pem"))
+        with harness.Server(self.tmp / "data", args) as server:
+            at = ["--server", server.address, *self.tls(),
+                  "--token-file", self.token_file("admin")]
+            without_cert = cxscore(*at, "scores")
+            self.assertEqual(without_cert.returncode, 2, without_cert.stderr)
+            self.assertIn("cannot reach", without_cert.stderr)
+            with_cert = ["--tls-cert", str(self.pki / "client.pem"),
+                         "--tls-key", str(self.pki / "client.key")]
+            imported = cxscore(*at, *with_cert, "import", "responses",
+                               str(self.csv))
+            self.assertEqual(imported.returncode, 0, imported.stderr)
+            scores = cxscore(*at, *with_cert, "scores", "--format", "json")
+            self.assertEqual(scores.returncode, 0, scores.stderr)
+            self.assertEqual(
+                sum(g["nps"]["n"] for g in json.loads(scores.stdout)["groups"]),
+                30)
+            # A key without its certificate is a usage error.
+            half = cxscore(*at, "--tls-key", str(self.pki / "client.key"),
+                           "scores")
+            self.assertEqual(half.returncode, 2)
+            self.assertIn("--tls-cert", half.stderr)
+
+
 @unittest.skipUnless(shutil.which("node") and shutil.which("npm"),
                      "node/npm not installed")
 @unittest.skipUnless(shutil.which("openssl"), "openssl not installed")
@@ -127,12 +300,9 @@ class TlsTest(harness.E2ETestCase):
                 "--tls-key", str(self.pki / "server.key"), *extra]
 
     def test_tls_serves_a_tls_client_and_refuses_plaintext(self):
-        # Data goes in through a plaintext server on the same directory
-        # first (the CLI's TLS flags are a later slice of issue 11).
-        with harness.Server(self.tmp / "data") as plain:
-            harness.cli(plain.address, "import", "responses", str(self.csv),
-                        check=0)
         with harness.Server(self.tmp / "data", self.tls_args()) as server:
+            harness.cli(server.address, "--tls-ca", str(self.pki / "ca.pem"),
+                        "import", "responses", str(self.csv), check=0)
             run = self.js_client(server.address, ca="ca.pem",
                                  token="a-token-the-server-ignores-for-now")
             self.assertEqual(run.returncode, 0, run.stderr)

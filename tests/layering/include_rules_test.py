@@ -109,6 +109,19 @@ class IncludeRulesTest(unittest.TestCase):
                              "client/ must not include storage/")
         self.assert_rejected("client/main.cc", '#include "server/server.h"',
                              "client/ must not include server/")
+        self.assert_rejected("client/main.cc",
+                             '#include "server/auth/token_file.h"',
+                             "client/ must not include server/")
+
+    def test_client_may_include_the_token_hash_only(self):
+        # server/auth/token_hash.h has no server dependencies (ALLOWED).
+        files = dict(CLEAN)
+        files["client/commands/token.cc"] = \
+            '#include "server/auth/token_hash.h"\n'
+        run = self.run_checker(files)
+        self.assertEqual(run.returncode, 0, run.stdout)
+        files["core/token.cc"] = '#include "server/auth/token_hash.h"\n'
+        self.assertEqual(self.run_checker(files).returncode, 1)
 
     def test_wire_does_not_include_the_binaries_layers(self):
         for include in ('#include "storage/store.h"',
