@@ -12,9 +12,11 @@ auth::ReadScope FromFilters(
     const google::protobuf::RepeatedPtrField<std::string>& agents,
     const google::protobuf::RepeatedPtrField<std::string>& teams,
     const google::protobuf::RepeatedPtrField<std::string>& channels) {
-  return {.agents_filter = ToVector(agents),
-          .teams_filter = ToVector(teams),
-          .channels_filter = ToVector(channels)};
+  auth::ReadScope scope;
+  scope.agents_filter = ToVector(agents);
+  scope.teams_filter = ToVector(teams);
+  scope.channels_filter = ToVector(channels);
+  return scope;
 }
 
 auth::ReadScope FromSelection(const v1::Selection& selection) {
@@ -49,6 +51,7 @@ void AddGroupings(const Dimensions& group_by, auth::ReadScope* scope) {
 auth::ReadScope ScopeOf(const v1::GetScoresRequest& request) {
   auth::ReadScope scope =
       FromFilters(request.agents(), request.teams(), request.channels());
+  scope.excluded_agents = ToVector(request.exclude_agents());
   AddGroupings(request.group_by(), &scope);
   return scope;
 }

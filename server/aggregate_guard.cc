@@ -15,9 +15,7 @@
 namespace cxscore::server {
 namespace {
 
-// The parts of a group's answer that could each come from different agents:
-// one per metric (its histogram), and the service KPIs (interactions).
-constexpr int kParts = kMetricCount + 1;
+constexpr int kParts = AgentsInGroup::kParts;
 
 // Which parts `counts` (one agent's records in a group) contributes to.
 std::array<bool, kParts> PartsOf(const RollupCounts& counts) {
@@ -34,31 +32,51 @@ std::array<bool, kParts> PartsOf(const RollupCounts& counts) {
 
 }  // namespace
 
-absl::Status CheckAggregateGroups(storage::Store& store,
-                                  storage::RollupQuery query,
-                                  const auth::Principal& principal) {
-  query.group_by.push_back(storage::GroupDim::kAgent);
+absl::StatusOr<AgentCounts> CountAgentsPerGroup(storage::Store& store,
+                                                storage::RollupQuery query) {
+  const auto grouped_by = [&](storage::GroupDim dim) {
+    return std::find(query.group_by.begin(), query.group_by.end(), dim) !=
+           query.group_by.end();
+  };
+  if (grouped_by(storage::GroupDim::kAttribute))
+    return absl::InvalidArgumentError(
+        "count_agents: agents cannot be counted per segment (attribute "
+        "grouping)");
+  // Grouped by agent already: each named group is one agent.
+  const bool add_agent = !grouped_by(storage::GroupDim::kAgent);
+  if (add_agent) query.group_by.push_back(storage::GroupDim::kAgent);
   absl::StatusOr<std::vector<storage::GroupCounts>> rows =
       store.QueryRollups(query);
   if (!rows.ok()) return rows.status();
-  // Agents per answer group (the key without its last, agent, part) and
-  // part: a group's NPS made of two agents' answers gives one of them the
-  // other's, however many agents the group's other records name.
-  struct Agents {
-    int in_group = 0;
-    std::array<int, kParts> per_part{};
-  };
-  std::map<std::vector<std::optional<std::string>>, Agents> agents_per_group;
+  AgentCounts counts;
   for (const storage::GroupCounts& row : *rows) {
-    std::vector<std::optional<std::string>> group(row.key.begin(),
-                                                  row.key.end() - 1);
-    Agents& agents = agents_per_group[group];
-    if (!row.key.back().has_value()) continue;
+    std::vector<std::optional<std::string>> group(
+        row.key.begin(), row.key.end() - (add_agent ? 1 : 0));
+    AgentsInGroup& agents = counts[group];
+    const size_t agent_part =
+        add_agent ? row.key.size() - 1
+                  : static_cast<size_t>(std::find(query.group_by.begin(),
+                                                  query.group_by.end(),
+                                                  storage::GroupDim::kAgent) -
+                                        query.group_by.begin());
+    if (!row.key[agent_part].has_value()) continue;  // unattributed
     ++agents.in_group;
     const std::array<bool, kParts> parts = PartsOf(row.counts);
     for (int p = 0; p < kParts; ++p) agents.per_part[p] += parts[p] ? 1 : 0;
   }
-  for (const auto& [group, agents] : agents_per_group) {
+  return counts;
+}
+
+absl::Status CheckAggregateGroups(storage::Store& store,
+                                  storage::RollupQuery query,
+                                  const auth::Principal& principal) {
+  query.exclude_agents.clear();
+  // Agents per answer group and part: a group's NPS made of two agents'
+  // answers gives one of them the other's, however many agents the group's
+  // other records name.
+  absl::StatusOr<AgentCounts> counts = CountAgentsPerGroup(store, query);
+  if (!counts.ok()) return counts.status();
+  for (const auto& [group, agents] : *counts) {
     if (absl::Status s = auth::CheckMinimumGroup(principal, agents.in_group);
         !s.ok())
       return s;

@@ -229,6 +229,13 @@ grpc::ServerUnaryReactor* GrpcService::GetScores(
         if (!scores.ok()) return scores.status();
         for (const GroupScores& g : *scores)
           ToProto(g, *query, response->add_groups());
+        if (request->count_agents()) {
+          ASSIGN_OR_RETURN(AgentCounts agents,
+                           CountAgentsPerGroup(service_->store(), *query));
+          for (int i = 0; i < response->groups_size(); ++i)
+            response->mutable_groups(i)->set_agents(
+                agents[(*scores)[i].group.key].in_group);
+        }
         return absl::OkStatus();
       });
 }

@@ -168,6 +168,8 @@ absl::Status ApplyAttributeGrouping(
 absl::StatusOr<storage::RollupQuery> FromProto(const v1::GetScoresRequest& in) {
   storage::RollupQuery query;
   if (absl::Status s = ApplySelection(in, "", &query); !s.ok()) return s;
+  query.exclude_agents.assign(in.exclude_agents().begin(),
+                              in.exclude_agents().end());
   for (int i = 0; i < in.group_by_size(); ++i) {
     const std::string field = absl::StrCat("group_by[", i, "]");
     absl::StatusOr<storage::GroupDim> dim =

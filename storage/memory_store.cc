@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "core/calendar.h"
+#include "core/status_macros.h"
 #include "core/validation.h"
 #include "storage/record_codec.h"
 #include "storage/store_rules.h"
@@ -25,6 +26,11 @@ bool Allows(const std::vector<std::string>& allowed, const std::string& value) {
          std::find(allowed.begin(), allowed.end(), value) != allowed.end();
 }
 
+bool Excludes(const std::vector<std::string>& excluded,
+              const std::string& value) {
+  return std::find(excluded.begin(), excluded.end(), value) != excluded.end();
+}
+
 std::optional<std::string> Attributed(const std::string& value) {
   if (value.empty()) return std::nullopt;  // unattributed
   return value;
@@ -38,6 +44,7 @@ std::optional<GroupKey> GroupOf(const RollupQuery& query, const Record& record,
                                 int32_t day) {
   if (day < query.from_day || day > query.to_day ||
       !Allows(query.agents, record.agent_id) ||
+      Excludes(query.exclude_agents, record.agent_id) ||
       !Allows(query.teams, record.team_id) ||
       !Allows(query.channels, record.channel))
     return std::nullopt;
@@ -184,6 +191,7 @@ absl::StatusOr<std::vector<GroupDriverCounts>> MemoryStore::QueryDrivers(
 absl::StatusOr<std::vector<SurveyResponse>> MemoryStore::ListComments(
     const RollupQuery& query, size_t limit,
     const std::function<bool(const SurveyResponse&)>& accept) {
+  RETURN_IF_ERROR(CheckCommentQuery(query));
   // Copied under the lock, so that `accept` runs without it.
   std::vector<SurveyResponse> commented;
   {

@@ -15,6 +15,7 @@
 #include "storage/rocks_status.h"
 #include "storage/rollup_merge_operator.h"
 #include "storage/rollup_scan.h"
+#include "storage/store_rules.h"
 #include "storage/write_planner.h"
 #include "storage/write_queue.h"
 
@@ -56,8 +57,10 @@ rocksdb::ColumnFamilyOptions RollupCfOptions(
   return options;
 }
 
-void CloseDb(rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*>* handles) {
-  for (rocksdb::ColumnFamilyHandle* h : *handles) db->DestroyColumnFamilyHandle(h);
+void CloseDb(rocksdb::DB* db,
+             std::vector<rocksdb::ColumnFamilyHandle*>* handles) {
+  for (rocksdb::ColumnFamilyHandle* h : *handles)
+    db->DestroyColumnFamilyHandle(h);
   handles->clear();
   db->Close();
   delete db;
@@ -76,7 +79,8 @@ absl::Status CheckFormatVersion(
     rocksdb::DB* db, const std::vector<rocksdb::ColumnFamilyHandle*>& handles,
     bool created) {
   std::string version;
-  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), kFormatVersionKey, &version);
+  rocksdb::Status s =
+      db->Get(rocksdb::ReadOptions(), kFormatVersionKey, &version);
   rocksdb::WriteOptions sync;
   sync.sync = true;
   if (s.IsNotFound() && created) {
@@ -90,9 +94,9 @@ absl::Status CheckFormatVersion(
                      "writing format version");
   }
   if (version != kFormatVersion)
-    return absl::FailedPreconditionError(
-        "database format version " + version + " is not supported (want " +
-        kFormatVersion + ")");
+    return absl::FailedPreconditionError("database format version " + version +
+                                         " is not supported (want " +
+                                         kFormatVersion + ")");
   return absl::OkStatus();
 }
 
@@ -135,6 +139,7 @@ class RocksStore : public Store {
   absl::StatusOr<std::vector<SurveyResponse>> ListComments(
       const RollupQuery& query, size_t limit,
       const std::function<bool(const SurveyResponse&)>& accept) override {
+    RETURN_IF_ERROR(CheckCommentQuery(query));
     return ScanComments(db_, cfs_.comments, cfs_.responses, query, limit,
                         accept);
   }
@@ -200,7 +205,6 @@ class RocksStore : public Store {
   ColumnFamilies cfs_;
   std::unique_ptr<WriteQueue> queue_;
 };
-
 
 // Opens the database with all column families; fills `handles` in the order
 // default, interactions, responses, response_links, rollups, driver_rollups,
@@ -278,8 +282,9 @@ WriteResult RecordInteractionsAndWait(Store& store,
                                       std::vector<Interaction> interactions,
                                       WriteOptions options) {
   std::promise<WriteResult> promise;
-  store.RecordInteractions(std::move(interactions), options,
-                           [&promise](WriteResult r) { promise.set_value(std::move(r)); });
+  store.RecordInteractions(
+      std::move(interactions), options,
+      [&promise](WriteResult r) { promise.set_value(std::move(r)); });
   return promise.get_future().get();
 }
 
@@ -287,8 +292,9 @@ WriteResult SubmitResponsesAndWait(Store& store,
                                    std::vector<SurveyResponse> responses,
                                    WriteOptions options) {
   std::promise<WriteResult> promise;
-  store.SubmitResponses(std::move(responses), options,
-                        [&promise](WriteResult r) { promise.set_value(std::move(r)); });
+  store.SubmitResponses(
+      std::move(responses), options,
+      [&promise](WriteResult r) { promise.set_value(std::move(r)); });
   return promise.get_future().get();
 }
 

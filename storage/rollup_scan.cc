@@ -17,18 +17,25 @@ namespace {
 
 std::optional<AttributionDim> AttributionOf(GroupDim dim) {
   switch (dim) {
-    case GroupDim::kAgent: return AttributionDim::kAgent;
-    case GroupDim::kTeam: return AttributionDim::kTeam;
-    case GroupDim::kChannel: return AttributionDim::kChannel;
-    default: return std::nullopt;
+    case GroupDim::kAgent:
+      return AttributionDim::kAgent;
+    case GroupDim::kTeam:
+      return AttributionDim::kTeam;
+    case GroupDim::kChannel:
+      return AttributionDim::kChannel;
+    default:
+      return std::nullopt;
   }
 }
 
 Period PeriodOf(GroupDim dim) {
   switch (dim) {
-    case GroupDim::kWeek: return Period::kWeek;
-    case GroupDim::kMonth: return Period::kMonth;
-    default: return Period::kDay;
+    case GroupDim::kWeek:
+      return Period::kWeek;
+    case GroupDim::kMonth:
+      return Period::kMonth;
+    default:
+      return Period::kDay;
   }
 }
 
@@ -108,12 +115,25 @@ bool Matches(const std::vector<std::string>& allowed, std::string_view value) {
          std::find(allowed.begin(), allowed.end(), value) != allowed.end();
 }
 
+// Only called on views that hold the agent when exclude_agents is set
+// (ScanGroups adds the agent to the needed dimensions).
+bool Excluded(const RollupQuery& query, const DecodedRollupKey& key) {
+  if (query.exclude_agents.empty()) return false;
+  const std::string_view agent =
+      key.values[static_cast<int>(AttributionDim::kAgent)];
+  return std::find(query.exclude_agents.begin(), query.exclude_agents.end(),
+                   agent) != query.exclude_agents.end();
+}
+
 const std::vector<std::string>& FilterOf(const RollupQuery& query,
                                          AttributionDim dim) {
   switch (dim) {
-    case AttributionDim::kAgent: return query.agents;
-    case AttributionDim::kTeam: return query.teams;
-    case AttributionDim::kChannel: return query.channels;
+    case AttributionDim::kAgent:
+      return query.agents;
+    case AttributionDim::kTeam:
+      return query.teams;
+    case AttributionDim::kChannel:
+      return query.channels;
   }
   return query.agents;
 }
@@ -127,13 +147,13 @@ absl::StatusOr<std::vector<Grouped<Counts>>> ScanGroups(
   std::vector<AttributionDim> needed;
   for (GroupDim dim : query.group_by)
     if (auto a = AttributionOf(dim)) needed.push_back(*a);
-  if (!query.agents.empty()) needed.push_back(AttributionDim::kAgent);
+  if (!query.agents.empty() || !query.exclude_agents.empty())
+    needed.push_back(AttributionDim::kAgent);
   if (!query.teams.empty()) needed.push_back(AttributionDim::kTeam);
   if (!query.channels.empty()) needed.push_back(AttributionDim::kChannel);
   if (absl::Status valid = CheckRollupQuery(query); !valid.ok()) return valid;
-  const auto attribute_dims =
-      std::count(query.group_by.begin(), query.group_by.end(),
-                 GroupDim::kAttribute);
+  const auto attribute_dims = std::count(
+      query.group_by.begin(), query.group_by.end(), GroupDim::kAttribute);
   // The attribute view has no attribution dimensions: `view` is the totals
   // view then, only to keep the matching below trivially true.
   const RollupView& view = ChooseView(needed);
@@ -189,6 +209,7 @@ absl::StatusOr<std::vector<Grouped<Counts>>> ScanGroups(
       for (AttributionDim dim : view.dims)
         match = match && Matches(FilterOf(query, dim),
                                  decoded->values[static_cast<int>(dim)]);
+      match = match && !Excluded(query, *decoded);
       if (match &&
           !add_cell(it->value().ToStringView(), groups.GroupFor(*decoded))) {
         status = absl::DataLossError("malformed rollup cell");

@@ -51,7 +51,15 @@ using WriteCallback = absl::AnyInvocable<void(WriteResult) &&>;
 
 // A grouping dimension of a query. kAttribute: a record attribute, named
 // in RollupQuery::attributes.
-enum class GroupDim { kAgent, kTeam, kChannel, kDay, kWeek, kMonth, kAttribute };
+enum class GroupDim {
+  kAgent,
+  kTeam,
+  kChannel,
+  kDay,
+  kWeek,
+  kMonth,
+  kAttribute
+};
 
 struct RollupQuery {
   int32_t from_day = INT32_MIN;  // inclusive day numbers (core/calendar.h)
@@ -60,6 +68,10 @@ struct RollupQuery {
   // A record matches when its value is one of the list; empty = no filter.
   // The empty string selects unattributed records.
   std::vector<std::string> agents, teams, channels;
+  // Records whose agent is one of these do not match ("" = unattributed):
+  // "the rest of a team" is teams = {T}, exclude_agents = {A}. Honoured by
+  // QueryRollups and QueryDrivers; ListComments answers INVALID_ARGUMENT.
+  std::vector<std::string> exclude_agents;
   // The attribute name of each kAttribute entry of group_by, in order.
   // A query groups by at most one attribute, and then by no agent, team or
   // channel and with none of their filters (the attribute view is rolled up
@@ -87,8 +99,7 @@ class Store {
   // callback runs exactly once, on a store thread, after the write is
   // durable per `options`; it must not block.
   virtual void RecordInteractions(std::vector<Interaction> interactions,
-                                  WriteOptions options,
-                                  WriteCallback done) = 0;
+                                  WriteOptions options, WriteCallback done) = 0;
   virtual void SubmitResponses(std::vector<SurveyResponse> responses,
                                WriteOptions options, WriteCallback done) = 0;
 

@@ -13,7 +13,8 @@ absl::Status CheckRollupQuery(const RollupQuery& query) {
                     return dim == GroupDim::kAgent || dim == GroupDim::kTeam ||
                            dim == GroupDim::kChannel;
                   }) ||
-      !query.agents.empty() || !query.teams.empty() || !query.channels.empty();
+      !query.agents.empty() || !query.teams.empty() ||
+      !query.channels.empty() || !query.exclude_agents.empty();
   if (static_cast<size_t>(attribute_dims) != query.attributes.size())
     return absl::InvalidArgumentError(
         "attributes: one name per attribute grouping is needed");
@@ -24,6 +25,13 @@ absl::Status CheckRollupQuery(const RollupQuery& query) {
     return absl::InvalidArgumentError(
         "attributes: an attribute grouping cannot be combined with agent, "
         "team or channel groupings or filters");
+  return absl::OkStatus();
+}
+
+absl::Status CheckCommentQuery(const RollupQuery& query) {
+  if (!query.exclude_agents.empty())
+    return absl::InvalidArgumentError(
+        "exclude_agents: not supported when listing comments");
   return absl::OkStatus();
 }
 

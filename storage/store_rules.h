@@ -16,6 +16,10 @@ namespace cxscore::storage {
 // grouping or filter. INVALID_ARGUMENT (naming `attributes`) otherwise.
 absl::Status CheckRollupQuery(const RollupQuery& query);
 
+// OK when a Store answers `query` with ListComments: no exclude_agents
+// (INVALID_ARGUMENT naming it otherwise).
+absl::Status CheckCommentQuery(const RollupQuery& query);
+
 // The outcome of a valid, normalised `response` whose id is already stored
 // as `stored`: kDuplicate when the two are identical, otherwise kRejected
 // with ALREADY_EXISTS on response_id (responses are immutable).

@@ -38,10 +38,18 @@ struct CommentView {
 // A part of the page the server could not provide (an older server that
 // answers UNIMPLEMENTED); the page says what is missing.
 struct MissingPart {
-  enum class What { kComments, kAdjusted, kTrend, kDrivers, kAttention };
+  // kTeamTrend: the team's line of the trend chart (the agent's is there).
+  enum class What {
+    kComments,
+    kAdjusted,
+    kTrend,
+    kDrivers,
+    kAttention,
+    kTeamTrend
+  };
   What what = What::kComments;
   std::string call;    // "ListComments"
-  std::string reason;  // "UNIMPLEMENTED"
+  std::string reason;  // "UNIMPLEMENTED" or "PERMISSION_DENIED"
 };
 
 struct ScorecardDocument {
@@ -74,9 +82,11 @@ struct ScorecardRequest {
 };
 
 // The calls of one scorecard: GetScores (team lookup, agent, team, the rest
-// of the team), RankAgents, GetDrivers, GetTrend and ListComments. A call
-// the server does not implement becomes a MissingPart; any other failure is
-// returned (NotFound when the agent has no records in the period).
+// of the team via exclude_agents), RankAgents, GetDrivers, GetTrend and
+// ListComments; all but RankAgents are allowed to the agent's own token. A
+// call the server does not implement or the token may not make becomes a
+// MissingPart; any other failure is returned (NotFound when the agent has
+// no records in the period).
 absl::StatusOr<ScorecardDocument> FetchScorecard(
     v1::CxScore::StubInterface& stub, const ScorecardRequest& request,
     const CallOptions& options);
@@ -94,9 +104,10 @@ absl::Status CallOnce(
     const CallOptions& options,
     const std::function<grpc::Status(grpc::ClientContext*)>& call);
 // CallOnce for a part the document can do without: an UNIMPLEMENTED answer
-// is recorded in `missing` (when given; once per `what`, named by the RPC
-// `name`) and reported as OK with `*skipped = true`; any other failure is
-// returned.
+// (an older server) or PERMISSION_DENIED (a token that may not read it, such
+// as an agent's token and RankAgents) is recorded in `missing` (when given;
+// once per `what`, named by the RPC `name`) and reported as OK with
+// `*skipped = true`; any other failure is returned.
 absl::Status CallOrSkip(
     const CallOptions& options, const char* name, MissingPart::What what,
     std::vector<MissingPart>* missing, bool* skipped,

@@ -125,12 +125,16 @@ absl::Status CallOrSkip(
     const std::function<grpc::Status(grpc::ClientContext*)>& call) {
   *skipped = false;
   absl::Status status = CallOnce(options, call);
-  if (status.code() == absl::StatusCode::kUnimplemented && missing != nullptr) {
+  const bool can_skip = status.code() == absl::StatusCode::kUnimplemented ||
+                        status.code() == absl::StatusCode::kPermissionDenied;
+  if (can_skip && missing != nullptr) {
     *skipped = true;
     const bool known =
         std::any_of(missing->begin(), missing->end(),
                     [&](const MissingPart& m) { return m.what == what; });
-    if (!known) missing->push_back({what, name, "UNIMPLEMENTED"});
+    if (!known)
+      missing->push_back(
+          {what, name, std::string(absl::StatusCodeToString(status.code()))});
     return absl::OkStatus();
   }
   return status;
@@ -295,8 +299,9 @@ absl::StatusOr<ScorecardDocument> FetchScorecard(
   }
   const std::string team_filter = doc.team.value_or("");
 
-  // The agent, the team, and the rest of the team.
-  v1::GetScoresResponse agent_scores, team_scores, team_agents;
+  // The agent, the team, and the rest of the team (the team without this
+  // agent: an aggregate that an agent token may read too).
+  v1::GetScoresResponse agent_scores, team_scores, rest;
   status = GetScores(stub, options,
                      ScoresRequest(request.period, {}, {request.agent}, {}),
                      &agent_scores);
@@ -305,10 +310,11 @@ absl::StatusOr<ScorecardDocument> FetchScorecard(
                      ScoresRequest(request.period, {}, {}, {team_filter}),
                      &team_scores);
   if (!status.ok()) return status;
-  status = GetScores(
-      stub, options,
-      ScoresRequest(request.period, {v1::DIMENSION_AGENT}, {}, {team_filter}),
-      &team_agents);
+  v1::GetScoresRequest rest_request =
+      ScoresRequest(request.period, {}, {}, {team_filter});
+  rest_request.add_exclude_agents(request.agent);
+  rest_request.set_count_agents(true);
+  status = GetScores(stub, options, rest_request, &rest);
   if (!status.ok()) return status;
   if (agent_scores.groups_size() > 0) {
     input.agent = GroupSampleOf(agent_scores.groups(0));
@@ -316,23 +322,11 @@ absl::StatusOr<ScorecardDocument> FetchScorecard(
   if (team_scores.groups_size() > 0) {
     input.team = GroupSampleOf(team_scores.groups(0));
   }
-  std::vector<std::string> others;
-  for (const v1::GroupScores& g : team_agents.groups()) {
-    const std::string id =
-        g.key_size() == 1 && g.key(0).has_value() ? g.key(0).value() : "";
-    if (id == request.agent) continue;
-    if (!id.empty()) ++input.team_agents;
-    others.push_back(id);  // "" = unattributed records of the team
+  if (rest.groups_size() > 0) {
+    input.rest = GroupSampleOf(rest.groups(0));
+    input.team_agents = static_cast<int>(rest.groups(0).agents());
   }
   input.team_agents += 1;  // this agent, in the team or judged against it
-  if (!others.empty()) {
-    v1::GetScoresResponse rest;
-    status = GetScores(stub, options,
-                       ScoresRequest(request.period, {}, others, {team_filter}),
-                       &rest);
-    if (!status.ok()) return status;
-    if (rest.groups_size() > 0) input.rest = GroupSampleOf(rest.groups(0));
-  }
   doc.interactions = input.agent.service.interactions;
   doc.responses = input.agent.survey.responses();
 
@@ -393,25 +387,31 @@ absl::StatusOr<ScorecardDocument> FetchScorecard(
 
   doc.card = BuildScorecard(input);
 
-  // Weekly trend of the agent and the team, per metric.
+  // Weekly trend of the agent and the team, per metric. The team's line
+  // can be refused alone (an agent token, a week with fewer than 3 agents).
+  bool team_trend_skipped = false;
   for (DriverMetric m : kAllDriverMetrics) {
     v1::GetTrendResponse agent_trend, team_trend;
-    for (auto [selection, out] : {std::pair{&agent_selection, &agent_trend},
-                                  std::pair{&team_selection, &team_trend}}) {
-      v1::GetTrendRequest trend_request;
-      *trend_request.mutable_selection() = *selection;
-      trend_request.set_metric(ProtoMetricOf(m));
-      trend_request.set_interval(v1::DIMENSION_WEEK);
-      v1::GetTrendResponse* answer = out;
-      status =
-          CallOrSkip(options, "GetTrend", MissingPart::What::kTrend,
-                     &doc.missing, &skipped, [&](grpc::ClientContext* context) {
-                       return stub.GetTrend(context, trend_request, answer);
-                     });
-      if (!status.ok()) return status;
-      if (skipped) break;
-    }
+    v1::GetTrendRequest trend_request;
+    trend_request.set_metric(ProtoMetricOf(m));
+    trend_request.set_interval(v1::DIMENSION_WEEK);
+    *trend_request.mutable_selection() = agent_selection;
+    status =
+        CallOrSkip(options, "GetTrend", MissingPart::What::kTrend, &doc.missing,
+                   &skipped, [&](grpc::ClientContext* context) {
+                     return stub.GetTrend(context, trend_request, &agent_trend);
+                   });
+    if (!status.ok()) return status;
     if (skipped) break;
+    if (!team_trend_skipped) {
+      *trend_request.mutable_selection() = team_selection;
+      status = CallOrSkip(
+          options, "GetTrend", MissingPart::What::kTeamTrend, &doc.missing,
+          &team_trend_skipped, [&](grpc::ClientContext* context) {
+            return stub.GetTrend(context, trend_request, &team_trend);
+          });
+      if (!status.ok()) return status;
+    }
     doc.trend[static_cast<int>(m)] = WeekPointsOf(agent_trend, team_trend);
   }
 

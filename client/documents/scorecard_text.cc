@@ -59,7 +59,13 @@ std::string Missing(const MissingPart& part, Lang lang) {
     case MissingPart::What::kAttention:
       what = Msg::kWhatAttention;
       break;
+    case MissingPart::What::kTeamTrend:
+      what = Msg::kWhatTeamTrend;
+      break;
   }
+  if (part.reason == "PERMISSION_DENIED")
+    return Text(lang, Msg::kWarnNotPermitted,
+                {{"call", part.call}, {"what", Text(lang, what)}});
   return Text(lang, Msg::kWarnUnavailable,
               {{"call", part.call},
                {"reason", part.reason},
@@ -78,6 +84,8 @@ std::string_view MissingCode(MissingPart::What what) {
       return "drivers_unavailable";
     case MissingPart::What::kAttention:
       return "attention_unavailable";
+    case MissingPart::What::kTeamTrend:
+      return "team_trend_unavailable";
   }
   return "unavailable";
 }

@@ -102,6 +102,17 @@ absl::Status AuthorizeAgentRead(const Principal& principal,
                                ": it answers for every agent of the "
                                "selection");
   }
+  // The group minus another agent, next to the whole group, gives that
+  // agent's numbers away; leaving out itself gives nothing new.
+  std::vector<std::string> excluded_others;
+  for (const std::string& a : Distinct(scope.excluded_agents)) {
+    if (a != principal.agent_id) excluded_others.push_back(a);
+  }
+  if (!excluded_others.empty()) {
+    return Deny(principal, absl::StrCat("may leave out only its own agent: "
+                                        "exclude_agents names another agent (",
+                                        AgentList(excluded_others), ")"));
+  }
   if (!scope.agents_filter.empty()) {
     std::vector<std::string> others;
     for (const std::string& a : Distinct(scope.agents_filter)) {

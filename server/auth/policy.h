@@ -80,6 +80,8 @@ struct ReadScope {
   std::vector<std::string> agents_filter;
   std::vector<std::string> teams_filter;
   std::vector<std::string> channels_filter;
+  // Agents whose records are left out (GetScoresRequest.exclude_agents).
+  std::vector<std::string> excluded_agents;
   // group_by holds DIMENSION_AGENT, _TEAM, _CHANNEL. Set groups_by_agent
   // also for what is computed per agent even when the reply holds no agent
   // key (GetDrivers at DRIVER_LEVEL_AGENT): a correlation over a handful of

@@ -13,7 +13,7 @@ import unittest
 
 import harness
 from test_grpc_js import CLIENT_DIR, HEALTH_PROTO_ROOT
-from test_import_scores import make_responses, to_csv
+from test_import_scores import HEADER, make_responses, to_csv
 
 
 def openssl(*args, cwd):
@@ -233,6 +233,55 @@ class CliCredentialsTest(harness.E2ETestCase):
                            "json", env_extra=env)
             self.assertEqual(card.returncode, 0, card.stderr)
             json.loads(card.stdout)
+
+    def test_agent_reads_own_scorecard(self):
+        # Team t3: ann, bob and cid answer NPS and CSAT in week 10; in week
+        # 11 only ann and bob do, so the team's line of that week's trend is
+        # refused to an agent token (fewer than 3 agents).
+        rows = []
+        for i, (agent, day, nps, csat) in enumerate([
+                ("ann", 3, 9, 5), ("ann", 4, 10, 4), ("bob", 3, 3, 2),
+                ("bob", 5, 6, 3), ("cid", 4, 8, 4), ("cid", 6, 2, 1),
+                ("ann", 10, 7, 4), ("bob", 11, 9, 5)]):
+            rows.append(f"s{i},,{agent},t3,chat,,2025-03-{day:02d}T10:00:00Z,"
+                        f"{nps},{csat},,,,,basic")
+        csv = self.write("team3.csv", HEADER + "\n" + "\n".join(rows) + "\n")
+        with harness.Server(self.tmp / "data", self.server_args()) as server:
+            at = ["--server", server.address, *self.tls()]
+            imported = cxscore(*at, "--token-file", self.token_file("ingest"),
+                               "import", "responses", str(csv))
+            self.assertEqual(imported.returncode, 0, imported.stderr)
+            period = ["--from", "2025-03-03", "--to", "2025-03-16"]
+            ann = ["--token-file", self.token_file("agent:ann")]
+            card = cxscore(*at, *ann, "scorecard", "--agent", "ann", *period,
+                           "--format", "json")
+            self.assertEqual(card.returncode, 0, card.stderr)
+            doc = json.loads(card.stdout)
+            self.assertEqual(doc["team"], "t3")
+            nps = doc["metrics"]["nps"]
+            self.assertEqual(nps["n"], 3)
+            self.assertEqual(nps["team_n"], 8)
+            self.assertEqual(nps["rest_n"], 5)  # bob's and cid's answers
+            self.assertIsNone(nps["adjusted"])  # RankAgents: not for agents
+            codes = {w["code"] for w in doc["warnings"]}
+            self.assertIn("adjusted_unavailable", codes)
+            self.assertIn("team_trend_unavailable", codes)
+            self.assertNotIn("trend_unavailable", codes)
+            texts = " ".join(w["text"] for w in doc["warnings"])
+            self.assertIn("This token may not call RankAgents", texts)
+            # The same card for a manager has the adjusted values.
+            managers = cxscore(*at, "--token-file",
+                               self.token_file("manager"), "scorecard",
+                               "--agent", "ann", *period, "--format", "json")
+            self.assertEqual(managers.returncode, 0, managers.stderr)
+            full = json.loads(managers.stdout)
+            self.assertEqual(full["metrics"]["nps"]["rest_n"], 5)
+            self.assertIsNotNone(full["metrics"]["nps"]["adjusted"])
+            # bob's card stays out of ann's reach.
+            bobs = cxscore(*at, *ann, "scorecard", "--agent", "bob", *period)
+            self.assertEqual(bobs.returncode, 2, bobs.stderr)
+            self.assertIn("may only read its own agent", bobs.stderr)
+            self.assert_no_token_in(bobs)
 
     def test_mutual_tls(self):
         args = self.server_args("--tls-client-ca", str(self.pki / "ca.pem"))

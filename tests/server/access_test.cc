@@ -909,36 +909,55 @@ TEST_F(AccessTest, AgentCannotReadAnotherAgentsComments) {
 }
 
 // What `cxscore scorecard --agent ann` (client/documents/scorecard_fetch.cc,
-// FetchScorecard and FetchTeamAgents) asks for, replayed with ann's token
-// over team t1 (3 agents in the period). Allowed today:
+// FetchScorecard) asks for, replayed with ann's token over team t1 (3
+// agents in the period). Allowed:
 //   1. GetScores agents=[ann] group_by=[team]        (which team is ann's)
 //   2. GetScores agents=[ann]                        (ann's numbers)
 //   3. GetScores teams=[t1]                          (the team; >= 3 agents)
-//   7. GetDrivers teams=[t1] level=response          (90-day window, >= 3)
-//   8. GetTrend agents=[ann] interval=week           (ann's weekly trend)
-//   9. GetTrend teams=[t1] interval=week             (only if every week of
+//   4. GetScores teams=[t1] exclude_agents=[ann] count_agents
+//                                                    (the rest of the team)
+//   6. GetDrivers teams=[t1] level=response          (90-day window, >= 3)
+//   7. GetTrend agents=[ann] interval=week           (ann's weekly trend)
+//   8. GetTrend teams=[t1] interval=week             (only if every week of
 //                                                     the period has >= 3)
-//  10. ListComments agents=[ann] filter=detractors / promoters
-// Denied (PERMISSION_DENIED):
-//   4. GetScores teams=[t1] group_by=[agent]         (the team's agents; also
-//                                                     FetchTeamAgents)
-//   5. GetScores agents=[bob, cid] teams=[t1]        ("the rest of the team")
-//   6. RankAgents teams=[t1], per metric             (the adjusted values)
-// FetchScorecard returns at the first error (CallOrSkip skips only
-// UNIMPLEMENTED), so today the whole scorecard fails with an agent token at
-// call 4; the client has to leave 4-6 out (docs/security.md).
+//   9. ListComments agents=[ann] filter=detractors / promoters
+// Denied (PERMISSION_DENIED), which the scorecard shows as a missing part:
+//   5. RankAgents teams=[t1], per metric             (the adjusted values)
 TEST_F(AccessTest, ScorecardCallsWithAnAgentToken) {
   EXPECT_OK(Scores(Caller::kAgentAnn,
                    ScoresRequest({"ann"}, {}, {v1::DIMENSION_TEAM})));
   EXPECT_OK(Scores(Caller::kAgentAnn, ScoresRequest({"ann"})));
   EXPECT_OK(Scores(Caller::kAgentAnn, ScoresRequest({}, {"t1"})));
+  // The rest of t1 without ann: bob's 2 answers and cid's 1, from 2 agents,
+  // the same as a manager reads for bob and cid.
+  v1::GetScoresRequest rest_request = ScoresRequest({}, {"t1"});
+  rest_request.add_exclude_agents("ann");
+  rest_request.set_count_agents(true);
+  v1::GetScoresResponse rest, managers;
+  ASSERT_OK(Scores(Caller::kAgentAnn, rest_request, &rest));
+  ASSERT_OK(Scores(Caller::kManager, ScoresRequest({"bob", "cid"}, {"t1"}),
+                   &managers));
+  ASSERT_EQ(rest.groups_size(), 1);
+  EXPECT_EQ(rest.groups(0).agents(), 2u);
+  EXPECT_EQ(rest.groups(0).nps().n(), managers.groups(0).nps().n());
+  EXPECT_EQ(rest.groups(0).nps().detractors(),
+            managers.groups(0).nps().detractors());
+  // Leaving bob out instead would give bob's numbers away.
+  v1::GetScoresRequest without_bob = ScoresRequest({}, {"t1"});
+  without_bob.add_exclude_agents("bob");
+  EXPECT_THAT(Scores(Caller::kAgentAnn, without_bob),
+              IsDenied("may leave out only its own agent"));
+  // The team's agents, one by one, stay out of reach.
   EXPECT_THAT(Scores(Caller::kAgentAnn,
                      ScoresRequest({}, {"t1"}, {v1::DIMENSION_AGENT})),
               IsDenied("may not group by agent"));
-  EXPECT_THAT(Scores(Caller::kAgentAnn, ScoresRequest({"bob", "cid"}, {"t1"})),
-              IsDenied("filter agents=[bob, cid] names another agent"));
   EXPECT_THAT(Rank(Caller::kAgentAnn, RankRequest(Days12With({}, {"t1"}))),
               IsDenied("may not call RankAgents"));
+  // t2 has 2 agents: its rest without ann is refused like t2 itself.
+  v1::GetScoresRequest small = ScoresRequest({}, {"t2"});
+  small.add_exclude_agents("ann");
+  EXPECT_THAT(Scores(Caller::kAgentAnn, small),
+              IsDenied("fewer than 3 agents"));
   v1::Selection window = Days12With({}, {"t1"});
   *window.mutable_from() = Ts(kDay1Start - 89 * kDaySeconds);
   EXPECT_OK(Drivers(Caller::kAgentAnn,

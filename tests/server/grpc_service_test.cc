@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "absl/strings/str_cat.h"
 #include "cxscore/v1/cxscore.grpc.pb.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
@@ -111,6 +112,43 @@ TEST_F(GrpcServiceTest, ScoresPerChannelWithUnattributedKeyUnset) {
   EXPECT_DOUBLE_EQ(chat.value(), 0.0);
   EXPECT_TRUE(chat.has_ci_low());
   EXPECT_FALSE(response.groups(1).csat().has_value()) << "n = 0: no value";
+}
+
+TEST_F(GrpcServiceTest, CountsAgentsPerGroupWhenAsked) {
+  std::vector<v1::SurveyResponse> batch;
+  const std::pair<const char*, const char*> rows[] = {{"a", "chat"},
+                                                      {"b", "chat"},
+                                                      {"b", "chat"},
+                                                      {"", "chat"},
+                                                      {"c", "email"}};
+  for (const auto& [agent, channel] : rows) {
+    batch.push_back(Response(absl::StrCat("r", batch.size()), channel, 9));
+    batch.back().set_agent_id(agent);
+  }
+  v1::IngestSummary summary;
+  ASSERT_OK(Submit({batch}, &summary));
+  v1::GetScoresRequest request;
+  request.add_group_by(v1::DIMENSION_CHANNEL);
+  v1::GetScoresResponse uncounted;
+  ASSERT_OK(Scores(request, &uncounted));
+  ASSERT_EQ(uncounted.groups_size(), 2);
+  EXPECT_EQ(uncounted.groups(0).agents(), 0u) << "not asked for";
+  request.set_count_agents(true);
+  v1::GetScoresResponse counted;
+  ASSERT_OK(Scores(request, &counted));
+  ASSERT_EQ(counted.groups_size(), 2);
+  EXPECT_EQ(counted.groups(0).agents(), 2u) << "chat: a and b; not \"\"";
+  EXPECT_EQ(counted.groups(1).agents(), 1u) << "email: c";
+  // Leaving b out: chat keeps a; grouped by agent, each named group is one.
+  request.add_exclude_agents("b");
+  request.add_group_by(v1::DIMENSION_AGENT);
+  v1::GetScoresResponse by_agent;
+  ASSERT_OK(Scores(request, &by_agent));
+  ASSERT_EQ(by_agent.groups_size(), 3);  // (chat, ""), (chat, a), (email, c)
+  EXPECT_EQ(by_agent.groups(0).agents(), 0u);
+  EXPECT_EQ(by_agent.groups(1).agents(), 1u);
+  EXPECT_EQ(by_agent.groups(1).nps().n(), 1u);
+  EXPECT_EQ(by_agent.groups(2).agents(), 1u);
 }
 
 TEST_F(GrpcServiceTest, UngroupedQueryOnEmptyStoreAnswersOneEmptyGroup) {

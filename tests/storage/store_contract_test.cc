@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <ostream>
 #include <random>
 #include <thread>
@@ -204,6 +205,50 @@ TEST_P(StoreTest, FiltersAndDayRangeSelectExactlyTheMatchingCells) {
   for (int64_t c : Total(query).scores.nps) n += c;
   EXPECT_EQ(n, expected);
   EXPECT_GT(expected, 0);
+}
+
+// "The rest of a team": a team filter with one agent left out, grouped or
+// not, equals the team's records minus that agent's.
+TEST_P(StoreTest, ExcludedAgentsAreLeftOutOfEveryGroup) {
+  std::vector<SurveyResponse> responses;
+  std::mt19937 rng(11);
+  const char* agents[] = {"a", "b", "c", ""};
+  const char* channels[] = {"chat", "email"};
+  std::map<std::string, int> expected_per_channel;
+  for (int i = 0; i < 400; ++i) {
+    const std::string agent = agents[rng() % 4];
+    const std::string channel = channels[rng() % 2];
+    const absl::Time at = Utc(2025, 1, 1) + absl::Hours(rng() % (24 * 20));
+    responses.push_back(Response("r" + std::to_string(i), agent, channel, at,
+                                 static_cast<int>(rng() % 11)));
+    if (agent != "b" && agent != "") ++expected_per_channel[channel];
+  }
+  Submit(responses);
+  RollupQuery query;
+  query.group_by = {GroupDim::kChannel};
+  query.exclude_agents = {"b", ""};
+  auto groups = store_->QueryRollups(query);
+  ASSERT_THAT(groups, IsOk());
+  ASSERT_EQ(groups->size(), 2u);
+  for (const GroupCounts& g : *groups) {
+    int64_t n = 0;
+    for (int64_t c : g.counts.scores.nps) n += c;
+    EXPECT_EQ(n, expected_per_channel[*g.key[0]]) << *g.key[0];
+    EXPECT_GT(n, 0);
+  }
+  // Excluding an agent the filter selects leaves nothing.
+  RollupQuery none;
+  none.agents = {"b"};
+  none.exclude_agents = {"b"};
+  auto empty = store_->QueryRollups(none);
+  ASSERT_THAT(empty, IsOk());
+  EXPECT_TRUE(empty->empty());
+  // Comments cannot be listed with an exclusion.
+  RollupQuery comments;
+  comments.exclude_agents = {"b"};
+  EXPECT_THAT(store_->ListComments(comments, 10,
+                                   [](const SurveyResponse&) { return true; }),
+              StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
 TEST_P(StoreTest, ConcurrentOverlappingWritersNeverDoubleCount) {

@@ -168,11 +168,11 @@ TEST_F(ScorecardCommandTest, AskedTheServerForTheRightPeriodAndGroups) {
   EXPECT_THAT(calls[0], HasSubstr("seconds: 1743379200"));
   bool rest = false, drivers = false;
   for (const std::string& c : calls) {
-    // The rest of the team: every other agent and the unattributed records.
+    // The rest of the team: the team without ann, its agents counted.
     rest |= c.find("GetScores") == 0 &&
-            c.find("agents: \"bob\"") != std::string::npos &&
-            c.find("agents: \"\"") != std::string::npos &&
-            c.find("agents: \"ann\"") == std::string::npos;
+            c.find("teams: \"blue\"") != std::string::npos &&
+            c.find("exclude_agents: \"ann\"") != std::string::npos &&
+            c.find("count_agents: true") != std::string::npos;
     // Drivers over the 90 days ending 2025-03-30: from 2024-12-31.
     drivers |= c.find("GetDrivers") == 0 &&
                c.find("seconds: 1735603200") != std::string::npos;

@@ -246,6 +246,21 @@ void InstallScorecardWorld(ScriptedCxScoreService& service, bool comments) {
       if (it != totals.end()) *resp->add_groups() = MakeGroup(it->second);
       return grpc::Status::OK;
     }
+    if (by.empty() && blue && agents.empty() &&
+        req.exclude_agents_size() == 1) {
+      // The rest of the team: everyone but one agent (blue has 4).
+      static const std::map<std::string, GroupSpec> rests = {
+          {"ann", kRestOfAnn},
+          {"bob", kRestOfBob},
+          {"cat", kRestOfCat},
+          {"dan", kRestOfDan}};
+      auto it = rests.find(req.exclude_agents(0));
+      if (it != rests.end()) {
+        *resp->add_groups() = MakeGroup(it->second);
+        if (req.count_agents()) resp->mutable_groups(0)->set_agents(3);
+      }
+      return grpc::Status::OK;
+    }
     if (by.empty() && blue && agents.empty()) {
       *resp->add_groups() = MakeGroup(kTeam);
       return grpc::Status::OK;
@@ -271,21 +286,6 @@ void InstallScorecardWorld(ScriptedCxScoreService& service, bool comments) {
       *resp->add_groups() = MakeGroup(kBob, {{v1::DIMENSION_AGENT, "bob"}});
       *resp->add_groups() = MakeGroup(kCat, {{v1::DIMENSION_AGENT, "cat"}});
       *resp->add_groups() = MakeGroup(kDan, {{v1::DIMENSION_AGENT, "dan"}});
-      return grpc::Status::OK;
-    }
-    if (by.empty() && blue && agents.size() > 1) {
-      // The rest of the team: everyone but one agent.
-      static const std::map<std::string, GroupSpec> rests = {
-          {"ann", kRestOfAnn},
-          {"bob", kRestOfBob},
-          {"cat", kRestOfCat},
-          {"dan", kRestOfDan}};
-      for (const auto& [agent, spec] : rests) {
-        if (std::find(agents.begin(), agents.end(), agent) == agents.end()) {
-          *resp->add_groups() = MakeGroup(spec);
-          break;
-        }
-      }
       return grpc::Status::OK;
     }
     return grpc::Status::OK;  // no records match

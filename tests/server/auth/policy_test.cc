@@ -158,6 +158,24 @@ TEST(AgentIsolationTest, OwnDataIsAllowedWhateverTheGrouping) {
   EXPECT_TRUE(Authorize(kAnn, Method::kGetScores, scope).ok());
 }
 
+// The team minus bob, next to the whole team, would give bob's numbers
+// away; the team minus ann (her scorecard's "rest of the team") gives ann
+// nothing she cannot compute from the team and her own numbers.
+TEST(AgentIsolationTest, MayLeaveOutOnlyItself) {
+  ReadScope scope;
+  scope.teams_filter = {"t1"};
+  scope.excluded_agents = {"ann"};
+  EXPECT_TRUE(Authorize(kAnn, Method::kGetScores, scope).ok());
+  scope.excluded_agents = {"ann", "bob", ""};
+  absl::Status status = Authorize(kAnn, Method::kGetScores, scope);
+  EXPECT_EQ(status.code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(Message(status),
+            "role agent:ann may leave out only its own agent: exclude_agents "
+            "names another agent (agents=[bob, \"\" (unattributed)])");
+  // Other roles may leave out anyone.
+  EXPECT_TRUE(Authorize(kManager, Method::kGetScores, scope).ok());
+}
+
 TEST(AgentIsolationTest, FilterByAnotherAgentIsDenied) {
   ReadScope scope;
   scope.agents_filter = {"bob"};
