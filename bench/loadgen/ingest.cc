@@ -2,6 +2,7 @@
 
 #include <sys/resource.h>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -29,9 +30,11 @@ double CpuSeconds() {
   return sec(usage.ru_utime) + sec(usage.ru_stime);
 }
 
-// Serialised request holding records [begin, end).
+// Serialised request holding records [begin, end); adds the responses with
+// an NPS answer among them to `*with_nps`.
 grpc::ByteBuffer MakeBatch(const DataGenerator& gen, RecordKind kind,
-                           int64_t begin, int64_t end, bool sync) {
+                           int64_t begin, int64_t end, bool sync,
+                           std::atomic<int64_t>* with_nps) {
   Interaction interaction;
   SurveyResponse response;
   std::string bytes;
@@ -40,6 +43,7 @@ grpc::ByteBuffer MakeBatch(const DataGenerator& gen, RecordKind kind,
     request.mutable_responses()->Reserve(end - begin);
     for (int64_t i = begin; i < end; ++i) {
       gen.Generate(i, &interaction, &response);
+      if (response.nps.has_value()) with_nps->fetch_add(1);
       ToProto(response, request.add_responses());
     }
     request.set_sync(sync);
@@ -85,6 +89,7 @@ absl::StatusOr<IngestResult> RunIngest(const DataGenerator& gen,
 
   IngestResult result;
   result.sent = count;
+  std::atomic<int64_t> with_nps{0};
 
   // Batch b goes to stream b % streams, so that together the streams move
   // forward in time like live traffic.
@@ -98,7 +103,7 @@ absl::StatusOr<IngestResult> RunIngest(const DataGenerator& gen,
       workers.emplace_back([&, t] {
         for (int64_t b = t; b < batches; b += threads) {
           auto [begin, end] = batch_range(b);
-          prepared[b] = MakeBatch(gen, o.kind, begin, end, o.sync);
+          prepared[b] = MakeBatch(gen, o.kind, begin, end, o.sync, &with_nps);
         }
       });
     }
@@ -140,7 +145,7 @@ absl::StatusOr<IngestResult> RunIngest(const DataGenerator& gen,
           prepared[b].Clear();  // free as we go
         } else {
           auto [begin, end] = batch_range(b);
-          ok = writer->Write(MakeBatch(gen, o.kind, begin, end, o.sync));
+          ok = writer->Write(MakeBatch(gen, o.kind, begin, end, o.sync, &with_nps));
         }
         if (!ok) break;  // the server ended the call; Finish says why
       }
@@ -169,6 +174,7 @@ absl::StatusOr<IngestResult> RunIngest(const DataGenerator& gen,
   result.client_cpu_seconds = CpuSeconds() - cpu0;
   result.records_per_s = result.seconds > 0 ? count / result.seconds : 0;
   if (!error.ok()) return error;
+  result.sent_with_nps = with_nps.load();
   return result;
 }
 

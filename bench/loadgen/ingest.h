@@ -32,6 +32,7 @@ struct IngestOptions {
 
 struct IngestResult {
   int64_t sent = 0;
+  int64_t sent_with_nps = 0;  // responses sent that carry an NPS answer
   uint64_t accepted = 0, duplicates = 0, rejected = 0;
   std::string first_rejection;  // "index id code field: reason"
   double pregenerate_seconds = 0;

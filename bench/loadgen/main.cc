@@ -106,6 +106,7 @@ int main(int argc, char** argv) {
       nlohmann::json out = {
           {"kind", kind},
           {"sent", result->sent},
+          {"sent_with_nps", result->sent_with_nps},
           {"accepted", result->accepted},
           {"duplicates", result->duplicates},
           {"rejected", result->rejected},
