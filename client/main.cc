@@ -12,6 +12,7 @@
 #include "CLI/CLI.hpp"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "client/commands/admin_backup_command.h"
 #include "client/commands/agents_command.h"
 #include "client/commands/drivers_command.h"
 #include "client/commands/import_command.h"
@@ -301,6 +302,15 @@ int Main(int argc, char** argv) {
   token_new->add_option("NAME", token_options.name,
                         "Name of the token's holder in the audit log");
 
+  // admin backup | backups: admin role (docs/cli.md).
+  CLI::App* admin = app.add_subcommand(
+      "admin", "Administration of the server (needs the admin role)");
+  admin->require_subcommand(1);
+  CLI::App* admin_backup = admin->add_subcommand(
+      "backup", "Take an online backup into the server's --backup-dir");
+  CLI::App* admin_backups =
+      admin->add_subcommand("backups", "List the server's backups");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -345,6 +355,19 @@ int Main(int argc, char** argv) {
   std::unique_ptr<v1::CxScore::Stub> stub =
       v1::CxScore::NewStub(MakeChannel(server, *connection));
 
+  if (admin_backup->parsed() || admin_backups->parsed()) {
+    QueryCommandOptions options;
+    options.format = *format;
+    // A backup of a large database takes minutes: an hour unless --timeout.
+    options.timeout = admin_backup->parsed() &&
+                              app.get_option("--timeout")->count() == 0
+                          ? absl::Hours(1)
+                          : timeout;
+    options.server = server;
+    return admin_backup->parsed()
+               ? RunAdminBackupCommand(*stub, options, std::cout, std::cerr)
+               : RunAdminBackupsCommand(*stub, options, std::cout, std::cerr);
+  }
   if (import_interactions->parsed() || import_responses->parsed()) {
     import_options.import.kind = import_interactions->parsed()
                                      ? RecordKind::kInteraction

@@ -190,16 +190,16 @@ grpc::ServerReadReactor<grpc::ByteBuffer>* GrpcService::SubmitResponses(
 }
 
 template <typename Work>
-grpc::ServerUnaryReactor* GrpcService::OnQueryPool(
-    grpc::CallbackServerContext* context, auth::Method method,
-    const auth::ReadScope& scope, Work work) {
+grpc::ServerUnaryReactor* GrpcService::OnPool(
+    WorkerPool* pool, grpc::CallbackServerContext* context,
+    auth::Method method, const auth::ReadScope& scope, Work work) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   absl::StatusOr<Admission> admission = access_->Admit(*context, method, scope);
   if (!admission.ok()) {
     reactor->Finish(ToGrpcStatus(admission.status()));
     return reactor;
   }
-  query_pool_->Schedule([this, reactor, admission = *std::move(admission),
+  pool->Schedule([this, reactor, admission = *std::move(admission),
                          work = std::move(work)]() mutable {
     const absl::Status status = work(admission);
     access_->Finished(admission, status.code());
@@ -346,6 +346,34 @@ grpc::ServerUnaryReactor* GrpcService::RankAgents(
         ToProto(*ranking, response);
         return absl::OkStatus();
       });
+}
+
+grpc::ServerUnaryReactor* GrpcService::CreateBackup(
+    grpc::CallbackServerContext* context,
+    const v1::CreateBackupRequest* /*request*/, v1::BackupInfo* response) {
+  return OnPool(admin_pool_, context, auth::Method::kCreateBackup,
+                auth::ReadScope{},
+                [this, response](const Admission&) -> absl::Status {
+                  ASSIGN_OR_RETURN(storage::BackupInfo backup,
+                                   service_->store().CreateBackup());
+                  ToProto(backup, response);
+                  return absl::OkStatus();
+                });
+}
+
+grpc::ServerUnaryReactor* GrpcService::ListBackups(
+    grpc::CallbackServerContext* context,
+    const v1::ListBackupsRequest* /*request*/,
+    v1::ListBackupsResponse* response) {
+  return OnPool(admin_pool_, context, auth::Method::kListBackups,
+                auth::ReadScope{},
+                [this, response](const Admission&) -> absl::Status {
+                  ASSIGN_OR_RETURN(std::vector<storage::BackupInfo> backups,
+                                   service_->store().ListBackups());
+                  for (const storage::BackupInfo& backup : backups)
+                    ToProto(backup, response->add_backups());
+                  return absl::OkStatus();
+                });
 }
 
 }  // namespace cxscore::server

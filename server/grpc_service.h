@@ -21,9 +21,14 @@ class GrpcService final : public CxScoreBase {
  public:
   // All must outlive the gRPC server that serves this service. Every call
   // is admitted by `access` (who is calling, may it) before any work.
+  // Admin calls (backups, which take minutes) run on `admin_pool`, so that
+  // they hold up no query; without one they run on `query_pool`.
   GrpcService(ScoreService* service, WorkerPool* query_pool,
-              AccessControl* access)
-      : service_(service), query_pool_(query_pool), access_(access) {}
+              AccessControl* access, WorkerPool* admin_pool = nullptr)
+      : service_(service),
+        query_pool_(query_pool),
+        admin_pool_(admin_pool != nullptr ? admin_pool : query_pool),
+        access_(access) {}
 
   // Client streams of batches; the reply is a serialized v1::IngestSummary.
   grpc::ServerReadReactor<grpc::ByteBuffer>* RecordInteractions(
@@ -48,6 +53,14 @@ class GrpcService final : public CxScoreBase {
       grpc::CallbackServerContext* context,
       const v1::RankAgentsRequest* request,
       v1::RankAgentsResponse* response) override;
+  grpc::ServerUnaryReactor* CreateBackup(
+      grpc::CallbackServerContext* context,
+      const v1::CreateBackupRequest* request,
+      v1::BackupInfo* response) override;
+  grpc::ServerUnaryReactor* ListBackups(
+      grpc::CallbackServerContext* context,
+      const v1::ListBackupsRequest* request,
+      v1::ListBackupsResponse* response) override;
 
  private:
   // Admits the call (access control), then runs `work`
@@ -57,7 +70,15 @@ class GrpcService final : public CxScoreBase {
   grpc::ServerUnaryReactor* OnQueryPool(grpc::CallbackServerContext* context,
                                         auth::Method method,
                                         const auth::ReadScope& scope,
-                                        Work work);
+                                        Work work) {
+    return OnPool(query_pool_, context, method, scope, std::move(work));
+  }
+  // The same on `pool`.
+  template <typename Work>
+  grpc::ServerUnaryReactor* OnPool(WorkerPool* pool,
+                                   grpc::CallbackServerContext* context,
+                                   auth::Method method,
+                                   const auth::ReadScope& scope, Work work);
   // Admits an ingest stream, or refuses it before reading anything.
   template <typename Request>
   grpc::ServerReadReactor<grpc::ByteBuffer>* StartIngest(
@@ -66,6 +87,7 @@ class GrpcService final : public CxScoreBase {
 
   ScoreService* service_;
   WorkerPool* query_pool_;
+  WorkerPool* admin_pool_;
   AccessControl* access_;
 };
 

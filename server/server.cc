@@ -9,11 +9,17 @@
 
 namespace cxscore::server {
 
+// Admin calls (backups) run here, off the query pool. Two threads: a
+// second CreateBackup while one runs is refused at once (storage/backup.h)
+// rather than queued behind it.
+constexpr int kAdminThreads = 2;
+
 // Declared in destruction order's reverse: the gRPC server goes first.
 struct Server::Parts {
   std::unique_ptr<AccessControl> access;
   std::unique_ptr<ScoreService> service;
   std::unique_ptr<WorkerPool> query_pool;
+  std::unique_ptr<WorkerPool> admin_pool;  // backups (grpc_service.h)
   std::unique_ptr<GrpcService> grpc_service;
   std::unique_ptr<grpc::Server> grpc_server;
 };
@@ -34,8 +40,10 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   parts->access = *std::move(access);
   parts->service = std::make_unique<ScoreService>(&store);
   parts->query_pool = std::make_unique<WorkerPool>(options.query_threads);
+  parts->admin_pool = std::make_unique<WorkerPool>(kAdminThreads);
   parts->grpc_service = std::make_unique<GrpcService>(
-      parts->service.get(), parts->query_pool.get(), parts->access.get());
+      parts->service.get(), parts->query_pool.get(), parts->access.get(),
+      parts->admin_pool.get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -239,4 +239,18 @@ absl::StatusOr<std::optional<SurveyResponse>> MemoryStore::GetResponse(
   return std::optional<SurveyResponse>(it->second);
 }
 
+namespace {
+constexpr char kNoBackups[] =
+    "the in-memory store keeps no backups (backups need the RocksDB store: "
+    "cxscored --backup-dir DIR)";
+}  // namespace
+
+absl::StatusOr<BackupInfo> MemoryStore::CreateBackup() {
+  return absl::UnimplementedError(kNoBackups);
+}
+
+absl::StatusOr<std::vector<BackupInfo>> MemoryStore::ListBackups() {
+  return absl::UnimplementedError(kNoBackups);
+}
+
 }  // namespace cxscore::storage

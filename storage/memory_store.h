@@ -53,6 +53,9 @@ class MemoryStore final : public Store {
       const std::string& interaction_id) override;
   absl::StatusOr<std::optional<SurveyResponse>> GetResponse(
       const std::string& response_id) override;
+  // UNIMPLEMENTED: nothing in memory survives the object to back up.
+  absl::StatusOr<BackupInfo> CreateBackup() override;
+  absl::StatusOr<std::vector<BackupInfo>> ListBackups() override;
 
  private:
   // Runs on the writer thread.

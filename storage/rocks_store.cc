@@ -10,6 +10,7 @@
 #include "rocksdb/options.h"
 #include "rocksdb/table.h"
 #include "storage/attribute_rebuild.h"
+#include "storage/backup.h"
 #include "storage/comment_scan.h"
 #include "storage/record_codec.h"
 #include "storage/rocks_status.h"
@@ -103,8 +104,12 @@ absl::Status CheckFormatVersion(
 class RocksStore : public Store {
  public:
   RocksStore(const StoreOptions& options, rocksdb::DB* db,
-             std::vector<rocksdb::ColumnFamilyHandle*> handles)
-      : options_(options), db_(db), handles_(std::move(handles)) {
+             std::vector<rocksdb::ColumnFamilyHandle*> handles,
+             std::unique_ptr<BackupDir> backups)
+      : options_(options),
+        db_(db),
+        handles_(std::move(handles)),
+        backups_(std::move(backups)) {
     cfs_ = CfsOf(handles_);
     queue_ = std::make_unique<WriteQueue>(
         options.max_group_records,
@@ -113,6 +118,7 @@ class RocksStore : public Store {
 
   ~RocksStore() override {
     queue_.reset();  // drains pending writes before the DB goes away
+    backups_.reset();
     CloseDb(db_, &handles_);
   }
 
@@ -154,7 +160,23 @@ class RocksStore : public Store {
     return Get<SurveyResponse>(cfs_.responses, id, DecodeResponse);
   }
 
+  absl::StatusOr<BackupInfo> CreateBackup() override {
+    RETURN_IF_ERROR(CheckBackupDir());
+    return backups_->Create(db_);
+  }
+
+  absl::StatusOr<std::vector<BackupInfo>> ListBackups() override {
+    RETURN_IF_ERROR(CheckBackupDir());
+    return backups_->List();
+  }
+
  private:
+  absl::Status CheckBackupDir() const {
+    if (backups_ != nullptr) return absl::OkStatus();
+    return absl::FailedPreconditionError(
+        "the server was started without --backup-dir");
+  }
+
   template <typename T, typename Decode>
   absl::StatusOr<std::optional<T>> Get(rocksdb::ColumnFamilyHandle* cf,
                                        const std::string& id, Decode decode) {
@@ -203,6 +225,7 @@ class RocksStore : public Store {
   rocksdb::DB* db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // [0] is default
   ColumnFamilies cfs_;
+  std::unique_ptr<BackupDir> backups_;  // null: no backup directory
   std::unique_ptr<WriteQueue> queue_;
 };
 
@@ -255,8 +278,13 @@ absl::StatusOr<rocksdb::DB*> OpenDb(
 absl::StatusOr<std::unique_ptr<Store>> OpenRocksStore(
     const StoreOptions& options) {
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  std::unique_ptr<BackupDir> backups;
+  if (!options.backup_dir.empty()) {
+    ASSIGN_OR_RETURN(backups, BackupDir::Open(options.backup_dir));
+  }
   ASSIGN_OR_RETURN(auto* db, OpenDb(options, &handles));
-  return std::make_unique<RocksStore>(options, db, std::move(handles));
+  return std::make_unique<RocksStore>(options, db, std::move(handles),
+                                      std::move(backups));
 }
 
 absl::Status CompactRocksStore(const StoreOptions& options) {

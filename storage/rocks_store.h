@@ -27,6 +27,10 @@ struct StoreOptions {
 
   // Shared block cache for all column families, in bytes.
   size_t block_cache_bytes = size_t{128} << 20;
+
+  // Directory of the backups (storage/backup.h); created if missing. Empty:
+  // no backups (CreateBackup and ListBackups answer FAILED_PRECONDITION).
+  std::string backup_dir;
 };
 
 // Opens (or creates) the store. A format version 1 database is migrated

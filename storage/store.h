@@ -18,6 +18,7 @@
 
 #include "absl/functional/any_invocable.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "core/calendar.h"
 #include "core/drivers.h"
 #include "core/records.h"
@@ -90,6 +91,16 @@ struct Grouped {
 using GroupCounts = Grouped<RollupCounts>;
 using GroupDriverCounts = Grouped<DriverCounts>;
 
+// One backup of the database (storage/backup.h, docs/reliability.md).
+struct BackupInfo {
+  uint32_t id = 0;             // increasing, from 1
+  absl::Time created_at;       // when the backup was taken (second precision)
+  uint64_t size_bytes = 0;     // its files' bytes (shared files counted)
+  uint32_t file_count = 0;     // its files (shared files counted)
+  bool verified = false;       // its files were read back and matched their
+                               // checksums after it was written
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -128,6 +139,15 @@ class Store {
       const std::string& interaction_id) = 0;
   virtual absl::StatusOr<std::optional<SurveyResponse>> GetResponse(
       const std::string& response_id) = 0;
+
+  // Backups (issue 12). CreateBackup takes an online, consistent backup
+  // while writes continue and verifies it; one backup runs at a time (a
+  // second call meanwhile answers FAILED_PRECONDITION at once). ListBackups
+  // answers every backup, oldest first. FAILED_PRECONDITION when the store
+  // was opened without a backup directory; UNIMPLEMENTED for a store that
+  // keeps no backups (MemoryStore).
+  virtual absl::StatusOr<BackupInfo> CreateBackup() = 0;
+  virtual absl::StatusOr<std::vector<BackupInfo>> ListBackups() = 0;
 };
 
 // Blocking forms of the writes, for callers that may block.
