@@ -108,6 +108,8 @@ enum class Rpc {
   kGetTrend,
   kListComments,
   kRankAgents,
+  kCreateBackup,
+  kListBackups,
 };
 
 const char* RpcName(Rpc rpc) {
@@ -126,6 +128,10 @@ const char* RpcName(Rpc rpc) {
       return "ListComments";
     case Rpc::kRankAgents:
       return "RankAgents";
+    case Rpc::kCreateBackup:
+      return "CreateBackup";
+    case Rpc::kListBackups:
+      return "ListBackups";
   }
   return "?";
 }
@@ -402,6 +408,16 @@ class AccessTest : public ::testing::Test {
         return Comments(caller, CommentsRequest(ann));
       case Rpc::kRankAgents:
         return Rank(caller, RankRequest(ann));
+      case Rpc::kCreateBackup: {
+        v1::BackupInfo ignored;
+        return NoSecrets(Stub().CreateBackup(Context(caller).get(), {},
+                                             &ignored));
+      }
+      case Rpc::kListBackups: {
+        v1::ListBackupsResponse ignored;
+        return NoSecrets(
+            Stub().ListBackups(Context(caller).get(), {}, &ignored));
+      }
     }
     return grpc::Status(grpc::StatusCode::INTERNAL, "unknown rpc");
   }
@@ -624,6 +640,10 @@ absl::Status AccessTest::BuildSuite() {
 constexpr grpc::StatusCode OK = grpc::StatusCode::OK;
 constexpr grpc::StatusCode DENIED = grpc::StatusCode::PERMISSION_DENIED;
 constexpr grpc::StatusCode UNAUTH = grpc::StatusCode::UNAUTHENTICATED;
+// Admitted, then answered by the suite's MemoryStore, which keeps no
+// backups (the RocksDB store's backups: tests/storage/backup_test.cc and
+// tests/e2e/test_backup.py).
+constexpr grpc::StatusCode NO_BACKUPS = grpc::StatusCode::UNIMPLEMENTED;
 
 struct MatrixRow {
   Rpc rpc;
@@ -640,6 +660,8 @@ constexpr MatrixRow kRoleMatrix[] = {
   {Rpc::kGetTrend,           {DENIED, OK,     OK,    OK,     DENIED, UNAUTH, UNAUTH, UNAUTH}},
   {Rpc::kListComments,       {DENIED, OK,     OK,    OK,     DENIED, UNAUTH, UNAUTH, UNAUTH}},
   {Rpc::kRankAgents,         {DENIED, OK,     OK,    DENIED, DENIED, UNAUTH, UNAUTH, UNAUTH}},
+  {Rpc::kCreateBackup,       {DENIED, DENIED, NO_BACKUPS, DENIED, DENIED, UNAUTH, UNAUTH, UNAUTH}},
+  {Rpc::kListBackups,        {DENIED, DENIED, NO_BACKUPS, DENIED, DENIED, UNAUTH, UNAUTH, UNAUTH}},
 };
 // clang-format on
 
@@ -658,6 +680,9 @@ TEST_F(AccessTest, RoleMatrixOverTls) {
           (row.rpc == Rpc::kRecordInteractions ||
            row.rpc == Rpc::kSubmitResponses)) {
         EXPECT_EQ(summary.accepted(), 1u);
+      }
+      if (expected == NO_BACKUPS) {
+        EXPECT_THAT(message, HasSubstr("keeps no backups"));
       }
       if (expected == DENIED) {
         // Names the rule: "role ROLE may only ...".
