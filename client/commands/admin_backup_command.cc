@@ -104,7 +104,8 @@ int RunAdminBackupsCommand(v1::CxScore::StubInterface& stub,
                            const QueryCommandOptions& options,
                            std::ostream& out, std::ostream& err) {
   return RunQuery(stub, &v1::CxScore::StubInterface::ListBackups,
-                  absl::StatusOr<v1::ListBackupsRequest>(), options, err,
+                  absl::StatusOr<v1::ListBackupsRequest>(v1::ListBackupsRequest()),
+                  options, err,
                   [&](const v1::ListBackupsRequest&,
                       const v1::ListBackupsResponse& response) {
                     PrintTable(BackupsTable(response), options.format, out);
