@@ -359,10 +359,10 @@ int Main(int argc, char** argv) {
     QueryCommandOptions options;
     options.format = *format;
     // A backup of a large database takes minutes: an hour unless --timeout.
-    options.timeout = admin_backup->parsed() &&
-                              app.get_option("--timeout")->count() == 0
-                          ? absl::Hours(1)
-                          : timeout;
+    options.timeout =
+        admin_backup->parsed() && app.get_option("--timeout")->count() == 0
+            ? absl::Hours(1)
+            : timeout;
     options.server = server;
     return admin_backup->parsed()
                ? RunAdminBackupCommand(*stub, options, std::cout, std::cerr)

@@ -191,8 +191,8 @@ grpc::ServerReadReactor<grpc::ByteBuffer>* GrpcService::SubmitResponses(
 
 template <typename Work>
 grpc::ServerUnaryReactor* GrpcService::OnPool(
-    WorkerPool* pool, grpc::CallbackServerContext* context,
-    auth::Method method, const auth::ReadScope& scope, Work work) {
+    WorkerPool* pool, grpc::CallbackServerContext* context, auth::Method method,
+    const auth::ReadScope& scope, Work work) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   absl::StatusOr<Admission> admission = access_->Admit(*context, method, scope);
   if (!admission.ok()) {
@@ -200,7 +200,7 @@ grpc::ServerUnaryReactor* GrpcService::OnPool(
     return reactor;
   }
   pool->Schedule([this, reactor, admission = *std::move(admission),
-                         work = std::move(work)]() mutable {
+                  work = std::move(work)]() mutable {
     const absl::Status status = work(admission);
     access_->Finished(admission, status.code());
     reactor->Finish(ToGrpcStatus(status));

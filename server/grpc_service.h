@@ -53,10 +53,9 @@ class GrpcService final : public CxScoreBase {
       grpc::CallbackServerContext* context,
       const v1::RankAgentsRequest* request,
       v1::RankAgentsResponse* response) override;
-  grpc::ServerUnaryReactor* CreateBackup(
-      grpc::CallbackServerContext* context,
-      const v1::CreateBackupRequest* request,
-      v1::BackupInfo* response) override;
+  grpc::ServerUnaryReactor* CreateBackup(grpc::CallbackServerContext* context,
+                                         const v1::CreateBackupRequest* request,
+                                         v1::BackupInfo* response) override;
   grpc::ServerUnaryReactor* ListBackups(
       grpc::CallbackServerContext* context,
       const v1::ListBackupsRequest* request,

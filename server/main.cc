@@ -23,8 +23,7 @@ int RunRestore(const cxscore::storage::RestoreRequest& request) {
   absl::StatusOr<cxscore::storage::BackupInfo> restored =
       cxscore::storage::RestoreBackup(request);
   if (!restored.ok()) {
-    std::cerr << "cxscored restore: " << restored.status().message()
-              << "\n";
+    std::cerr << "cxscored restore: " << restored.status().message() << "\n";
     return 1;
   }
   std::cout << "cxscored restore: restored backup " << restored->id
@@ -118,9 +117,9 @@ int main(int argc, char** argv) {
                    "new (missing or empty) directory to restore into")
       ->required();
   uint32_t restore_backup_id = 0;
-  CLI::Option* backup_id_option = restore->add_option(
-      "--backup-id", restore_backup_id, "the backup to restore; default the "
-      "latest");
+  CLI::Option* backup_id_option =
+      restore->add_option("--backup-id", restore_backup_id,
+                          "the backup to restore; default the latest");
   CLI11_PARSE(app, argc, argv);
   if (restore->parsed()) {
     if (backup_id_option->count() > 0)

@@ -248,7 +248,8 @@ void ToProto(const SurveyResponse& response, v1::Comment* out) {
 
 void ToProto(const storage::BackupInfo& backup, v1::BackupInfo* out) {
   out->set_backup_id(backup.id);
-  out->mutable_created_at()->set_seconds(absl::ToUnixSeconds(backup.created_at));
+  out->mutable_created_at()->set_seconds(
+      absl::ToUnixSeconds(backup.created_at));
   out->set_size_bytes(backup.size_bytes);
   out->set_file_count(backup.file_count);
   out->set_verified(backup.verified);

@@ -71,7 +71,8 @@ absl::Status WriteVerified(const std::string& dir,
   const fs::path path = fs::path(dir) / kVerifiedFile;
   const fs::path tmp = fs::path(dir) / (std::string(kVerifiedFile) + ".tmp");
   std::string text;
-  for (const auto& [id, at] : verified) absl::StrAppend(&text, id, " ", at, "\n");
+  for (const auto& [id, at] : verified)
+    absl::StrAppend(&text, id, " ", at, "\n");
   std::FILE* f = std::fopen(tmp.c_str(), "w");
   bool ok = f != nullptr &&
             std::fwrite(text.data(), 1, text.size(), f) == text.size() &&
@@ -79,8 +80,7 @@ absl::Status WriteVerified(const std::string& dir,
   if (f != nullptr) ok = std::fclose(f) == 0 && ok;
   std::error_code ec;
   if (ok) fs::rename(tmp, path, ec);
-  if (!ok || ec)
-    return absl::UnavailableError("cannot write " + path.string());
+  if (!ok || ec) return absl::UnavailableError("cannot write " + path.string());
   return absl::OkStatus();
 }
 
@@ -88,28 +88,25 @@ absl::StatusOr<std::unique_ptr<rocksdb::BackupEngineReadOnly>> OpenReadOnly(
     const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
-    return absl::NotFoundError("backup directory " + dir +
-                               " does not exist");
+    return absl::NotFoundError("backup directory " + dir + " does not exist");
   rocksdb::BackupEngineReadOnly* engine = nullptr;
-  RETURN_IF_ERROR(FromRocks(
-      rocksdb::BackupEngineReadOnly::Open(rocksdb::Env::Default(),
-                                          EngineOptions(dir), &engine),
-      "opening backup directory " + dir));
+  RETURN_IF_ERROR(
+      FromRocks(rocksdb::BackupEngineReadOnly::Open(
+                    rocksdb::Env::Default(), EngineOptions(dir), &engine),
+                "opening backup directory " + dir));
   return std::unique_ptr<rocksdb::BackupEngineReadOnly>(engine);
 }
 
 absl::Status Verify(const rocksdb::BackupEngineReadOnlyBase& engine,
                     const std::string& dir, uint32_t id) {
-  rocksdb::IOStatus s =
-      engine.VerifyBackup(id, /*verify_with_checksum=*/true);
+  rocksdb::IOStatus s = engine.VerifyBackup(id, /*verify_with_checksum=*/true);
   if (s.ok()) return absl::OkStatus();
   if (s.IsNotFound())
     return absl::NotFoundError(absl::StrCat("no backup ", id, " in ", dir));
   // A file that is missing or has the wrong size or checksum: the backup's
   // data is lost, whatever RocksDB's code for it.
-  return absl::DataLossError(absl::StrCat("backup ", id, " in ", dir,
-                                          " fails verification: ",
-                                          s.ToString()));
+  return absl::DataLossError(absl::StrCat(
+      "backup ", id, " in ", dir, " fails verification: ", s.ToString()));
 }
 
 }  // namespace
@@ -129,10 +126,10 @@ absl::StatusOr<std::unique_ptr<BackupDir>> BackupDir::Open(
     return absl::UnavailableError("backup directory: cannot create " + dir +
                                   ": " + ec.message());
   rocksdb::BackupEngine* engine = nullptr;
-  RETURN_IF_ERROR(FromRocks(rocksdb::BackupEngine::Open(EngineOptions(dir),
-                                                        rocksdb::Env::Default(),
-                                                        &engine),
-                            "opening backup directory " + dir));
+  RETURN_IF_ERROR(
+      FromRocks(rocksdb::BackupEngine::Open(EngineOptions(dir),
+                                            rocksdb::Env::Default(), &engine),
+                "opening backup directory " + dir));
   return std::unique_ptr<BackupDir>(new BackupDir(dir, engine));
 }
 
@@ -167,9 +164,8 @@ absl::StatusOr<BackupInfo> BackupDir::Create(rocksdb::DB* db) {
   std::map<uint32_t, int64_t> verified = ReadVerified(dir_);
   verified[id] = absl::ToUnixSeconds(absl::Now());
   if (absl::Status s = WriteVerified(dir_, verified); !s.ok()) {
-    return absl::UnavailableError(
-        absl::StrCat("backup ", id, " was written and verified, but ",
-                     s.message()));
+    return absl::UnavailableError(absl::StrCat(
+        "backup ", id, " was written and verified, but ", s.message()));
   }
   rocksdb::BackupInfo info;
   RETURN_IF_ERROR(
@@ -185,13 +181,13 @@ absl::StatusOr<std::vector<BackupInfo>> BackupDir::List() {
   out.reserve(infos.size());
   for (const rocksdb::BackupInfo& info : infos)
     out.push_back(FromRocksInfo(info, verified.count(info.backup_id) > 0));
-  std::sort(out.begin(), out.end(),
-            [](const BackupInfo& a, const BackupInfo& b) { return a.id < b.id; });
+  std::sort(
+      out.begin(), out.end(),
+      [](const BackupInfo& a, const BackupInfo& b) { return a.id < b.id; });
   return out;
 }
 
-absl::Status VerifyBackupChecksums(const std::string& backup_dir,
-                                   uint32_t id) {
+absl::Status VerifyBackupChecksums(const std::string& backup_dir, uint32_t id) {
   ASSIGN_OR_RETURN(auto engine, OpenReadOnly(backup_dir));
   return Verify(*engine, backup_dir, id);
 }
@@ -209,16 +205,15 @@ absl::StatusOr<BackupInfo> RestoreBackup(const RestoreRequest& request) {
   }
   ASSIGN_OR_RETURN(auto engine, OpenReadOnly(request.backup_dir));
   rocksdb::BackupInfo info;
-  rocksdb::Status found =
-      request.backup_id.has_value()
-          ? engine->GetBackupInfo(*request.backup_id, &info)
-          : engine->GetLatestBackupInfo(&info);
+  rocksdb::Status found = request.backup_id.has_value()
+                              ? engine->GetBackupInfo(*request.backup_id, &info)
+                              : engine->GetLatestBackupInfo(&info);
   if (found.IsNotFound()) {
-    return absl::NotFoundError(
-        request.backup_id.has_value()
-            ? absl::StrCat("no backup ", *request.backup_id, " in ",
-                           request.backup_dir)
-            : "no backup in " + request.backup_dir);
+    return absl::NotFoundError(request.backup_id.has_value()
+                                   ? absl::StrCat("no backup ",
+                                                  *request.backup_id, " in ",
+                                                  request.backup_dir)
+                                   : "no backup in " + request.backup_dir);
   }
   RETURN_IF_ERROR(FromRocks(found, "reading backup information"));
   RETURN_IF_ERROR(Verify(*engine, request.backup_dir, info.backup_id));
@@ -237,8 +232,7 @@ absl::StatusOr<BackupInfo> RestoreBackup(const RestoreRequest& request) {
   out << "backup_id " << info.backup_id << "\nbackup_created_at "
       << info.timestamp << "\n";
   out.close();
-  if (!out)
-    return absl::UnavailableError("cannot write " + marker.string());
+  if (!out) return absl::UnavailableError("cannot write " + marker.string());
   return FromRocksInfo(info, /*verified=*/true);
 }
 

@@ -93,12 +93,12 @@ using GroupDriverCounts = Grouped<DriverCounts>;
 
 // One backup of the database (storage/backup.h, docs/reliability.md).
 struct BackupInfo {
-  uint32_t id = 0;             // increasing, from 1
-  absl::Time created_at;       // when the backup was taken (second precision)
-  uint64_t size_bytes = 0;     // its files' bytes (shared files counted)
-  uint32_t file_count = 0;     // its files (shared files counted)
-  bool verified = false;       // its files were read back and matched their
-                               // checksums after it was written
+  uint32_t id = 0;          // increasing, from 1
+  absl::Time created_at;    // when the backup was taken (second precision)
+  uint64_t size_bytes = 0;  // its files' bytes (shared files counted)
+  uint32_t file_count = 0;  // its files (shared files counted)
+  bool verified = false;    // its files were read back and matched their
+                            // checksums after it was written
 };
 
 class Store {

@@ -83,34 +83,34 @@ Table BackupsTable(const v1::ListBackupsResponse& response) {
 }
 
 int RunAdminBackupCommand(v1::CxScore::StubInterface& stub,
-                          const QueryCommandOptions& options,
-                          std::ostream& out, std::ostream& err) {
+                          const QueryCommandOptions& options, std::ostream& out,
+                          std::ostream& err) {
   absl::StatusOr<v1::CreateBackupRequest> request = v1::CreateBackupRequest();
   if (options.format == OutputFormat::kCsv) {
-    request =
-        absl::InvalidArgumentError("admin backup prints --format table or "
-                                   "json, not csv");
+    request = absl::InvalidArgumentError(
+        "admin backup prints --format table or "
+        "json, not csv");
   }
-  return RunQuery(stub, &v1::CxScore::StubInterface::CreateBackup, request,
-                  options, err,
-                  [&](const v1::CreateBackupRequest&,
-                      const v1::BackupInfo& backup) {
-                    PrintTable(NewBackupTable(backup), options.format, out);
-                    return kExitOk;
-                  });
+  return RunQuery(
+      stub, &v1::CxScore::StubInterface::CreateBackup, request, options, err,
+      [&](const v1::CreateBackupRequest&, const v1::BackupInfo& backup) {
+        PrintTable(NewBackupTable(backup), options.format, out);
+        return kExitOk;
+      });
 }
 
 int RunAdminBackupsCommand(v1::CxScore::StubInterface& stub,
                            const QueryCommandOptions& options,
                            std::ostream& out, std::ostream& err) {
-  return RunQuery(stub, &v1::CxScore::StubInterface::ListBackups,
-                  absl::StatusOr<v1::ListBackupsRequest>(v1::ListBackupsRequest()),
-                  options, err,
-                  [&](const v1::ListBackupsRequest&,
-                      const v1::ListBackupsResponse& response) {
-                    PrintTable(BackupsTable(response), options.format, out);
-                    return kExitOk;
-                  });
+  return RunQuery(
+      stub, &v1::CxScore::StubInterface::ListBackups,
+      absl::StatusOr<v1::ListBackupsRequest>(v1::ListBackupsRequest()), options,
+      err,
+      [&](const v1::ListBackupsRequest&,
+          const v1::ListBackupsResponse& response) {
+        PrintTable(BackupsTable(response), options.format, out);
+        return kExitOk;
+      });
 }
 
 }  // namespace cxscore::client

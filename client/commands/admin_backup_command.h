@@ -18,8 +18,8 @@ namespace cxscore::client {
 // (before any call) or when the call fails (the server has no --backup-dir,
 // a backup is already running, the caller is not admin, ...).
 int RunAdminBackupCommand(v1::CxScore::StubInterface& stub,
-                          const QueryCommandOptions& options,
-                          std::ostream& out, std::ostream& err);
+                          const QueryCommandOptions& options, std::ostream& out,
+                          std::ostream& err);
 
 // `admin backups`: exit 0 after printing every backup, 2 when the call
 // fails.

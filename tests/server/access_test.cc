@@ -410,8 +410,8 @@ class AccessTest : public ::testing::Test {
         return Rank(caller, RankRequest(ann));
       case Rpc::kCreateBackup: {
         v1::BackupInfo ignored;
-        return NoSecrets(Stub().CreateBackup(Context(caller).get(), {},
-                                             &ignored));
+        return NoSecrets(
+            Stub().CreateBackup(Context(caller).get(), {}, &ignored));
       }
       case Rpc::kListBackups: {
         v1::ListBackupsResponse ignored;

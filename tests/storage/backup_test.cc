@@ -70,7 +70,9 @@ class BackupTest : public StoreTestBase<::testing::Test> {
   static std::vector<std::string> ResponseIds() {
     return {"r1", "r2", "r3", "r4", "r5", "r6"};
   }
-  static std::vector<std::string> InteractionIds() { return {"t1", "t2", "t3"}; }
+  static std::vector<std::string> InteractionIds() {
+    return {"t1", "t2", "t3"};
+  }
 
   Snapshot Take() {
     Snapshot s;
@@ -155,8 +157,9 @@ TEST_F(BackupTest, RestoredDatabaseEqualsTheStateAtBackupTime) {
   r1.interaction_id = "t1";
   SurveyResponse r2 = Response("r2", "b", "email", Utc(2025, 3, 2), 3, 2);
   r2.interaction_id = "t2";
-  ASSERT_THAT(Submit({r1, r2, Response("r3", "a", "chat", Utc(2025, 3, 2), 10)}),
-              Each(Kind::kAccepted));
+  ASSERT_THAT(
+      Submit({r1, r2, Response("r3", "a", "chat", Utc(2025, 3, 2), 10)}),
+      Each(Kind::kAccepted));
   const absl::Time before = absl::Now();
   absl::StatusOr<BackupInfo> backup = store_->CreateBackup();
   ASSERT_THAT(backup, IsOk());
@@ -306,10 +309,10 @@ TEST_F(BackupTest, ACorruptedBackupFailsVerificationAndIsNotRestored) {
               StatusIs(absl::StatusCode::kDataLoss));
   absl::StatusOr<BackupInfo> restored = RestoreBackup(Restore());
   EXPECT_THAT(restored, StatusIs(absl::StatusCode::kDataLoss));
-  EXPECT_THAT(restored.status().message(),
-              HasSubstr(absl::StrCat("backup ", backup->id, " in ",
-                                     options_.backup_dir,
-                                     " fails verification")));
+  EXPECT_THAT(
+      restored.status().message(),
+      HasSubstr(absl::StrCat("backup ", backup->id, " in ", options_.backup_dir,
+                             " fails verification")));
   EXPECT_FALSE(fs::exists(restore_dir_));
 }
 
@@ -350,11 +353,9 @@ TEST_F(BackupTest, StoresWithoutABackupDirectoryRefuseBackups) {
               StatusIs(absl::StatusCode::kFailedPrecondition));
 
   MemoryStore memory;
-  EXPECT_THAT(memory.CreateBackup(),
-              StatusIs(absl::StatusCode::kUnimplemented,
-                       HasSubstr("keeps no backups")));
-  EXPECT_THAT(memory.ListBackups(),
-              StatusIs(absl::StatusCode::kUnimplemented));
+  EXPECT_THAT(memory.CreateBackup(), StatusIs(absl::StatusCode::kUnimplemented,
+                                              HasSubstr("keeps no backups")));
+  EXPECT_THAT(memory.ListBackups(), StatusIs(absl::StatusCode::kUnimplemented));
 }
 
 TEST(ErasureSeamTest, NothingIsReappliedWhileThereIsNoErasureJournal) {

@@ -36,8 +36,9 @@ TEST(AdminBackupOutputTest, NewBackupInTableAndJson) {
   EXPECT_EQ(Print(NewBackupTable(b), OutputFormat::kTable),
             "backup 3 created at 2026-12-08T00:41:07Z: 38.2 MiB, 41 files, "
             "checksums verified\n");
-  EXPECT_EQ(nlohmann::json::parse(Print(NewBackupTable(b), OutputFormat::kJson)),
-            nlohmann::json::parse(R"({"id": 3,
+  EXPECT_EQ(
+      nlohmann::json::parse(Print(NewBackupTable(b), OutputFormat::kJson)),
+      nlohmann::json::parse(R"({"id": 3,
               "created_at": "2026-12-08T00:41:07Z", "size_bytes": 40054784,
               "files": 41, "verified": true})"));
 }
@@ -66,8 +67,9 @@ TEST(AdminBackupOutputTest, NoBackups) {
   EXPECT_EQ(Print(BackupsTable(none), OutputFormat::kTable), "(no backups)\n");
   EXPECT_EQ(Print(BackupsTable(none), OutputFormat::kCsv),
             "id,created_at,size_bytes,files,verified\n");
-  EXPECT_EQ(nlohmann::json::parse(Print(BackupsTable(none), OutputFormat::kJson)),
-            nlohmann::json::parse(R"({"backups": []})"));
+  EXPECT_EQ(
+      nlohmann::json::parse(Print(BackupsTable(none), OutputFormat::kJson)),
+      nlohmann::json::parse(R"({"backups": []})"));
 }
 
 TEST(AdminBackupOutputTest, FormatBytes) {
