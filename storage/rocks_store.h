@@ -30,7 +30,7 @@ struct StoreOptions {
 
   // Directory of the backups (storage/backup.h); created if missing. Empty:
   // no backups (CreateBackup and ListBackups answer FAILED_PRECONDITION).
-  std::string backup_dir;
+  std::string backup_dir = {};
 };
 
 // Opens (or creates) the store. A format version 1 database is migrated
