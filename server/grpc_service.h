@@ -5,7 +5,9 @@
 
 #include "cxscore/v1/cxscore.grpc.pb.h"
 #include "server/access_control.h"
+#include "server/ingest_limits.h"
 #include "server/score_service.h"
+#include "server/store_health.h"
 #include "server/worker_pool.h"
 
 namespace cxscore::server {
@@ -20,10 +22,17 @@ using CxScoreBase = v1::CxScore::WithRawCallbackMethod_RecordInteractions<
 class GrpcService final : public CxScoreBase {
  public:
   // All must outlive the gRPC server that serves this service. Every call
-  // is admitted by `access` (who is calling, may it) before any work.
+  // is admitted by `access` (who is calling, may it) before any work;
+  // ingest streams are then bounded by `ingest_limits`, queries by
+  // `query_pool`'s queue; `health` hears of every store write's status.
   GrpcService(ScoreService* service, WorkerPool* query_pool,
-              AccessControl* access)
-      : service_(service), query_pool_(query_pool), access_(access) {}
+              AccessControl* access, IngestLimits* ingest_limits,
+              StoreHealth* health)
+      : service_(service),
+        query_pool_(query_pool),
+        access_(access),
+        ingest_limits_(ingest_limits),
+        health_(health) {}
 
   // Client streams of batches; the reply is a serialized v1::IngestSummary.
   grpc::ServerReadReactor<grpc::ByteBuffer>* RecordInteractions(
@@ -52,13 +61,16 @@ class GrpcService final : public CxScoreBase {
  private:
   // Admits the call (access control), then runs `work`
   // (absl::Status(const Admission&)) on the query pool and finishes the call
-  // with its status.
+  // with its status. RESOURCE_EXHAUSTED when the pool's queue is full; a
+  // call whose client gave up while it was queued is not run
+  // (query_limits.h).
   template <typename Work>
   grpc::ServerUnaryReactor* OnQueryPool(grpc::CallbackServerContext* context,
                                         auth::Method method,
                                         const auth::ReadScope& scope,
                                         Work work);
-  // Admits an ingest stream, or refuses it before reading anything.
+  // Admits an ingest stream, or refuses it before reading anything (access
+  // control, or RESOURCE_EXHAUSTED beyond --max-ingest-streams).
   template <typename Request>
   grpc::ServerReadReactor<grpc::ByteBuffer>* StartIngest(
       grpc::CallbackServerContext* context, auth::Method method,
@@ -67,6 +79,8 @@ class GrpcService final : public CxScoreBase {
   ScoreService* service_;
   WorkerPool* query_pool_;
   AccessControl* access_;
+  IngestLimits* ingest_limits_;
+  StoreHealth* health_;
 };
 
 }  // namespace cxscore::server

@@ -33,6 +33,31 @@ int main(int argc, char** argv) {
                  "threads that run score queries")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
+  // Limits (docs/security.md, "Limits"): beyond each, RESOURCE_EXHAUSTED
+  // naming the flag.
+  app.add_option("--max-message-bytes", options.max_message_bytes,
+                 "largest message received or sent, in bytes")
+      ->check(CLI::Range(1024, 1 << 30))
+      ->capture_default_str();
+  cxscore::server::IngestLimitOptions& ingest = options.ingest_limits;
+  app.add_option("--max-batch-records", ingest.max_batch_records,
+                 "records per ingest batch; a larger batch ends its stream "
+                 "(earlier batches stay stored)")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  app.add_option("--max-ingest-streams", ingest.max_ingest_streams,
+                 "ingest streams open at once; one more is refused")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  app.add_option("--max-queued-queries", options.max_queued_queries,
+                 "queries waiting for a query thread; one more is refused")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  app.add_option("--max-listed-rejections", ingest.max_listed_rejections,
+                 "rejected records listed in an ingest summary (all are "
+                 "counted in rejected_total)")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
   cxscore::server::ListenSecurity& security = options.security;
   app.add_option("--tls-cert", security.tls.cert_file,
                  "PEM certificate (chain) to serve TLS with; re-read when it "

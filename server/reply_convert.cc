@@ -106,7 +106,7 @@ void AddReport(const DriversReport& report, Message* out) {
 void AddOutcomes(const std::vector<storage::RecordOutcome>& outcomes,
                  uint64_t first_index,
                  const std::vector<std::string>& record_ids,
-                 v1::IngestSummary* summary) {
+                 size_t max_listed_rejections, v1::IngestSummary* summary) {
   using Kind = storage::RecordOutcome::Kind;
   for (size_t i = 0; i < outcomes.size(); ++i) {
     switch (outcomes[i].kind) {
@@ -117,6 +117,10 @@ void AddOutcomes(const std::vector<storage::RecordOutcome>& outcomes,
         summary->set_duplicates(summary->duplicates() + 1);
         break;
       case Kind::kRejected: {
+        summary->set_rejected_total(summary->rejected_total() + 1);
+        if (static_cast<size_t>(summary->rejected_size()) >=
+            max_listed_rejections)
+          break;
         v1::RejectedRecord* rejected = summary->add_rejected();
         rejected->set_index(first_index + i);
         rejected->set_id(record_ids[i]);

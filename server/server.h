@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "server/access_control.h"
+#include "server/ingest_limits.h"
 #include "server/transport_security.h"
 #include "storage/store.h"
 
@@ -20,6 +21,15 @@ struct ServerOptions {
   std::string listen = "127.0.0.1:50051";
   // Threads that run rollup queries off the gRPC callback threads.
   int query_threads = 2;
+  // Limits (docs/security.md, "Limits"). The largest message received or
+  // sent, in bytes (--max-message-bytes); beyond it gRPC ends the call
+  // with RESOURCE_EXHAUSTED.
+  int max_message_bytes = 4 << 20;
+  // Queries that may wait for a query thread (--max-queued-queries); one
+  // more is refused with RESOURCE_EXHAUSTED.
+  size_t max_queued_queries = 1024;
+  // Records per batch, open ingest streams, rejections listed per summary.
+  IngestLimitOptions ingest_limits;
   // TLS for the listening port, and the explicit opt-outs that allow
   // serving beyond loopback without TLS or tokens (transport_security.h).
   // security.tokens_configured is set from access.tokens_file by Start.
@@ -33,7 +43,9 @@ struct ServerOptions {
 class Server {
  public:
   // Starts serving cxscore.v1.CxScore over `store`, the standard health
-  // service (grpc.health.v1.Health) and server reflection (v1alpha).
+  // service (grpc.health.v1.Health: SERVING for "" and "cxscore.v1.CxScore"
+  // until a store write fails, store_health.h) and server reflection
+  // (v1alpha).
   // `store` must outlive the server. Refuses (FAILED_PRECONDITION /
   // INVALID_ARGUMENT, naming the flag) a listening address and security that
   // CheckListenSecurity refuses.
