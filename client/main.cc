@@ -217,8 +217,9 @@ int Main(int argc, char** argv) {
     sub->add_option("FILE", import_options.path, "CSV file, or - for stdin")
         ->required();
     sub->add_option("--batch-size", import_options.import.batch_size,
-                    "Records per streamed message")
-        ->check(CLI::Range(1, 100000))
+                    "Records per streamed message (at most the server's "
+                    "default --max-batch-records)")
+        ->check(CLI::Range(size_t{1}, cxscore::client::kMaxBatchRecords))
         ->capture_default_str();
     sub->add_option("--rejects", import_options.rejects_path,
                     "Write every rejected row (line,id,field,reason) to this "

@@ -184,6 +184,43 @@ TEST_F(ImportCommandTest, ManyRejectsAreSummarisedOnStderr) {
   EXPECT_THAT(err_.str(), HasSubstr("--rejects FILE"));
 }
 
+// A server lists at most --max-listed-rejections rejected records and
+// counts the rest in rejected_total: the summary line says how many rows are
+// listed (client-side rejections and the server's listed ones).
+TEST_F(ImportCommandTest, SummarySaysHowManyRejectionsAreListed) {
+  server_.service().max_listed_rejections = 3;
+  std::string csv = kResponsesHeader;
+  for (int i = 0; i < 5; ++i)
+    absl::StrAppend(&csv, "bad-r", i, ",2025-02-13T09:00:00Z,11,\n");
+  absl::StrAppend(&csv, "r5,2025-02-13T09:00:00Z,abc,\n",  // client-side
+                  "r6,2025-02-13T09:00:00Z,9,\n");
+  ImportCommandOptions options;
+  options.rejects_path = TempPath("listed-rejects.csv");
+  EXPECT_EQ(Run(csv, options), kExitRowsRejected);
+  EXPECT_EQ(out_.str(), "accepted 1, duplicates 0, rejected 6 (4 listed)\n");
+  auto rows = ParseCsv(ReadFile(options.rejects_path));
+  ASSERT_EQ(rows.size(), 5u);  // the header and the 4 listed rows
+  EXPECT_THAT(rows[1], ElementsAre("2", "bad-r0", "nps", HasSubstr("0..10")));
+  EXPECT_THAT(rows[4], ElementsAre("7", "r5", "nps", HasSubstr("integer")));
+}
+
+TEST_F(ImportCommandTest, AllRejectionsListedHasNoListedSuffix) {
+  std::string csv = kResponsesHeader;
+  for (int i = 0; i < 3; ++i)
+    absl::StrAppend(&csv, "bad-r", i, ",2025-02-13T09:00:00Z,11,\n");
+  EXPECT_EQ(Run(csv), kExitRowsRejected);
+  EXPECT_EQ(out_.str(), "accepted 0, duplicates 0, rejected 3\n");
+}
+
+TEST_F(ImportCommandTest, ServerWithoutRejectedTotalCountsTheListedOnes) {
+  server_.service().report_rejected_total = false;
+  std::string csv = kResponsesHeader;
+  for (int i = 0; i < 3; ++i)
+    absl::StrAppend(&csv, "bad-r", i, ",2025-02-13T09:00:00Z,11,\n");
+  EXPECT_EQ(Run(csv), kExitRowsRejected);
+  EXPECT_EQ(out_.str(), "accepted 0, duplicates 0, rejected 3\n");
+}
+
 TEST_F(ImportCommandTest, ReadsStandardInput) {
   ImportCommandOptions options;
   options.path = "-";
