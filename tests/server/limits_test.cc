@@ -403,7 +403,7 @@ class QueuedQueryTest : public LimitsTest {
   void SetUp() override {
     LimitsTest::SetUp();
     options_.query_threads = 1;
-    options_.max_queued_queries = 1;
+    options_.max_queued_queries = MaxQueued();
     Start();
     // Rollup queries of one GetScores call.
     ASSERT_OK(Query());
@@ -418,10 +418,19 @@ class QueuedQueryTest : public LimitsTest {
     store_.AwaitQueries(per_query_ + 1);
   }
 
+  // Room for the last query of a test behind one the worker has not yet
+  // taken from the queue.
+  virtual size_t MaxQueued() const { return 4; }
+
   int per_query_ = 0;
 };
 
-TEST_F(QueuedQueryTest, QueryBeyondMaxQueuedQueriesIsRefused) {
+class QueueFullTest : public QueuedQueryTest {
+ protected:
+  size_t MaxQueued() const override { return 1; }
+};
+
+TEST_F(QueueFullTest, QueryBeyondMaxQueuedQueriesIsRefused) {
   PendingQuery running, queued, refused;
   OccupyWorker(running);
   StartQuery(queued, absl::Seconds(30));
