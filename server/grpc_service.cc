@@ -130,8 +130,8 @@ class IngestReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
         " (for example a string field that is not UTF-8); nothing of it was "
         "stored. Applied before it, from ",
         batches_, " batch(es) with ", next_index_, " record(s): accepted ",
-        summary_.accepted(), ", duplicates ", summary_.duplicates(),
-        ", rejected ", summary_.rejected_size(),
+        summary_.accepted(), ", duplicates ", summary_.duplicates(), ", stale ",
+        summary_.stale(), ", rejected ", summary_.rejected_size(),
         " (resending them is harmless)");
   }
 

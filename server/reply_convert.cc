@@ -116,6 +116,9 @@ void AddOutcomes(const std::vector<storage::RecordOutcome>& outcomes,
       case Kind::kDuplicate:
         summary->set_duplicates(summary->duplicates() + 1);
         break;
+      case Kind::kStale:
+        summary->set_stale(summary->stale() + 1);
+        break;
       case Kind::kRejected: {
         v1::RejectedRecord* rejected = summary->add_rejected();
         rejected->set_index(first_index + i);

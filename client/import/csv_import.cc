@@ -161,6 +161,7 @@ absl::StatusOr<ImportReport> StreamRows(v1::CxScore::StubInterface& stub,
 
   report.accepted = summary.accepted();
   report.duplicates = summary.duplicates();
+  report.stale = summary.stale();
   for (const v1::RejectedRecord& rejected : summary.rejected()) {
     // An index outside the stream would be a server bug; keep the row
     // rather than drop it, with line 0 for "unknown".
@@ -215,7 +216,8 @@ absl::StatusOr<ImportReport> ImportCsv(v1::CxScore::StubInterface& stub,
 
 std::string SummaryLine(const ImportReport& report) {
   return absl::StrCat("accepted ", report.accepted, ", duplicates ",
-                      report.duplicates, ", rejected ", report.rejected.size());
+                      report.duplicates, ", stale ", report.stale,
+                      ", rejected ", report.rejected.size());
 }
 
 void WriteRejects(const std::vector<RejectedRow>& rejected, std::ostream& out) {

@@ -54,6 +54,7 @@ struct ImportReport {
   int64_t rows = 0;       // data rows read (the header not counted)
   uint64_t accepted = 0;  // from the server's summary
   uint64_t duplicates = 0;
+  uint64_t stale = 0;  // interactions older than the stored (updated_at)
   std::vector<RejectedRow> rejected;  // client and server, sorted by line
 };
 
@@ -75,7 +76,7 @@ absl::StatusOr<ImportReport> ImportCsv(v1::CxScore::StubInterface& stub,
                                        const ImportOptions& options,
                                        ProgressBar* progress);
 
-// "accepted N, duplicates D, rejected R".
+// "accepted N, duplicates D, stale S, rejected R".
 std::string SummaryLine(const ImportReport& report);
 
 // The rejects file: header `line,id,field,reason`, one row per rejected row.
