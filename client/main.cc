@@ -225,7 +225,8 @@ int Main(int argc, char** argv) {
                     "Write every rejected row (line,id,field,reason) to this "
                     "CSV file");
     sub->add_flag("--sync", import_options.import.sync,
-                  "Have each batch acknowledged only after it is fsynced");
+                  "Have each batch acknowledged only after it is fsynced, "
+                  "even by a cxscored started with --no-sync");
   }
 
   // scores

@@ -9,8 +9,8 @@ std::string AppliedBefore(const StreamProgress& before,
   return absl::StrCat(
       "Applied before it, from ", before.batches, " batch(es) with ",
       before.records, " record(s): accepted ", summary.accepted(),
-      ", duplicates ", summary.duplicates(), ", rejected ",
-      summary.rejected_total(), " (resending them is harmless)");
+      ", duplicates ", summary.duplicates(), ", stale ", summary.stale(),
+      ", rejected ", summary.rejected_total(), " (resending them is harmless)");
 }
 
 IngestLimits::StreamSlot::~StreamSlot() {

@@ -24,11 +24,20 @@ int main(int argc, char** argv) {
   app.add_option("--data-dir", store_options.data_dir,
                  "directory of the RocksDB database (created if missing)")
       ->capture_default_str();
-  app.add_flag("--sync", store_options.sync_writes,
-               "fsync every write group before acknowledging it (group "
-               "commit). Without it an acknowledged write survives a crash "
-               "of the process, not of the machine, unless the request asks "
-               "for sync");
+  // Durable by default: every write group is fsynced before it is
+  // acknowledged (group commit: one fsync per group).
+  bool no_sync = false;
+  bool sync_alias = false;
+  CLI::Option* no_sync_flag = app.add_flag(
+      "--no-sync", no_sync,
+      "acknowledge a write group before it is fsynced (faster). The WAL is "
+      "still written first, so a crash of the process loses nothing, but a "
+      "power cut can lose the last acknowledged writes. Without it (the "
+      "default) every write group is fsynced before it is acknowledged");
+  app.add_flag("--sync", sync_alias,
+               "no-op, kept for compatibility: fsyncing every write group "
+               "before acknowledging it is the default")
+      ->excludes(no_sync_flag);
   app.add_option("--query-threads", options.query_threads,
                  "threads that run score queries")
       ->check(CLI::Range(1, 256))
@@ -84,6 +93,7 @@ int main(int argc, char** argv) {
   app.add_option("--audit-log", options.access.audit_log_file,
                  "append one JSON line per decided call to this file");
   CLI11_PARSE(app, argc, argv);
+  store_options.sync_writes = !no_sync;
 
   // Exit 2 (a usage error) when the flags would serve beyond loopback
   // without TLS or tokens (the message names the missing flag), or when the
@@ -126,8 +136,8 @@ int main(int argc, char** argv) {
   const std::string host = options.listen.substr(0, options.listen.rfind(':'));
   // Tests and scripts read the port from this line.
   std::cout << "cxscored: listening on " << host << ":" << (*server)->port()
-            << ", data in " << store_options.data_dir
-            << (store_options.sync_writes ? ", fsync per write group" : "")
+            << ", data in " << store_options.data_dir << ", "
+            << cxscore::storage::DurabilityDescription(store_options)
             << (security.tls.cert_file.empty()
                     ? ", plaintext"
                     : (security.tls.client_ca_file.empty() ? ", TLS"

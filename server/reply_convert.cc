@@ -116,6 +116,9 @@ void AddOutcomes(const std::vector<storage::RecordOutcome>& outcomes,
       case Kind::kDuplicate:
         summary->set_duplicates(summary->duplicates() + 1);
         break;
+      case Kind::kStale:
+        summary->set_stale(summary->stale() + 1);
+        break;
       case Kind::kRejected: {
         summary->set_rejected_total(summary->rejected_total() + 1);
         if (static_cast<size_t>(summary->rejected_size()) >=

@@ -136,8 +136,9 @@ RecordOutcome MemoryStore::Apply(const Interaction& raw) {
   auto [it, inserted] =
       interactions_.try_emplace(interaction.interaction_id, interaction);
   if (!inserted) {
-    if (it->second == interaction)
-      return {RecordOutcome::Kind::kDuplicate, std::nullopt};
+    if (std::optional<RecordOutcome> unchanged =
+            ResentInteractionOutcome(interaction, it->second))
+      return *std::move(unchanged);
     it->second = std::move(interaction);  // upsert
   }
   return {RecordOutcome::Kind::kAccepted, std::nullopt};

@@ -33,6 +33,7 @@ std::string EncodeInteraction(const Interaction& in) {
   if (in.first_contact_resolution)
     m.set_first_contact_resolution(*in.first_contact_resolution);
   CopyAttributes(in, &m);
+  if (in.updated_at) m.set_updated_at_us(ToMicros(*in.updated_at));
   return m.SerializeAsString();
 }
 
@@ -55,6 +56,7 @@ absl::StatusOr<Interaction> DecodeInteraction(std::string_view bytes) {
   if (m.has_first_contact_resolution())
     out.first_contact_resolution = m.first_contact_resolution();
   out.attributes.insert(m.attributes().begin(), m.attributes().end());
+  if (m.has_updated_at_us()) out.updated_at = FromMicros(m.updated_at_us());
   return out;
 }
 
@@ -103,6 +105,7 @@ Interaction Normalized(Interaction in) {
   in.opened_at = Truncated(in.opened_at);
   if (in.first_response_at) in.first_response_at = Truncated(*in.first_response_at);
   if (in.closed_at) in.closed_at = Truncated(*in.closed_at);
+  if (in.updated_at) in.updated_at = Truncated(*in.updated_at);
   return in;
 }
 

@@ -12,6 +12,7 @@
 #include "storage/attribute_rebuild.h"
 #include "storage/comment_scan.h"
 #include "storage/record_codec.h"
+#include "storage/rocks_options.h"
 #include "storage/rocks_status.h"
 #include "storage/rollup_merge_operator.h"
 #include "storage/rollup_scan.h"
@@ -170,7 +171,7 @@ class RocksStore : public Store {
   void ApplyGroup(std::vector<WriteRequest>& group) {
     WritePlanner planner(db_, cfs_);
     std::vector<std::vector<RecordOutcome>> outcomes(group.size());
-    bool sync = options_.sync_writes;
+    bool sync = false;  // any request of the group asks for it
     absl::Status status;
     for (size_t i = 0; i < group.size() && status.ok(); ++i) {
       WriteRequest& request = group[i];
@@ -186,9 +187,8 @@ class RocksStore : public Store {
     }
     if (status.ok()) {
       rocksdb::WriteBatch batch = planner.Finish();
-      rocksdb::WriteOptions write_options;
-      write_options.sync = sync;
-      status = FromRocks(db_->Write(write_options, &batch), "writing batch");
+      status = FromRocks(db_->Write(GroupWriteOptions(options_, sync), &batch),
+                         "writing batch");
     }
     for (size_t i = 0; i < group.size(); ++i) {
       if (status.ok()) {
@@ -222,11 +222,7 @@ absl::StatusOr<rocksdb::DB*> OpenDb(
   const bool created = !std::filesystem::exists(
       std::filesystem::path(options.data_dir) / "CURRENT");
 
-  rocksdb::DBOptions db_options;
-  db_options.create_if_missing = true;
-  db_options.create_missing_column_families = true;
-  db_options.max_background_jobs = 2;
-  db_options.bytes_per_sync = 1 << 20;
+  const rocksdb::DBOptions db_options = RocksDbOptions(options);
 
   auto cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = {
@@ -251,6 +247,13 @@ absl::StatusOr<rocksdb::DB*> OpenDb(
 }
 
 }  // namespace
+
+const char* DurabilityDescription(const StoreOptions& options) {
+  return options.sync_writes
+             ? "fsync per write group"
+             : "no fsync per write group (--no-sync: a power cut can lose "
+               "the last acknowledged writes)";
+}
 
 absl::StatusOr<std::unique_ptr<Store>> OpenRocksStore(
     const StoreOptions& options) {

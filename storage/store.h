@@ -31,6 +31,8 @@ struct RecordOutcome {
   enum class Kind {
     kAccepted,   // stored (interactions: inserted or replaced)
     kDuplicate,  // identical to the stored record; nothing changed
+    kStale,      // interactions: updated_at older than the stored record's;
+                 // nothing changed (storage/store_rules.h)
     kRejected,   // `violation` says why; nothing of it is stored
   };
   Kind kind = Kind::kAccepted;

@@ -219,8 +219,9 @@ absl::Status WritePlanner::AddInteractions(
     if (stored.has_value()) {
       absl::StatusOr<Interaction> existing = DecodeInteraction(*stored);
       if (!existing.ok()) return existing.status();
-      if (*existing == interaction) {
-        outcomes->push_back({RecordOutcome::Kind::kDuplicate, std::nullopt});
+      if (std::optional<RecordOutcome> unchanged =
+              ResentInteractionOutcome(interaction, *existing)) {
+        outcomes->push_back(*std::move(unchanged));
         continue;
       }
       // Upsert: the old state's contribution leaves the cells it was in.

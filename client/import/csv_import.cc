@@ -162,6 +162,7 @@ absl::StatusOr<ImportReport> StreamRows(v1::CxScore::StubInterface& stub,
 
   report.accepted = summary.accepted();
   report.duplicates = summary.duplicates();
+  report.stale = summary.stale();
   for (const v1::RejectedRecord& rejected : summary.rejected()) {
     // An index outside the stream would be a server bug; keep the row
     // rather than drop it, with line 0 for "unknown".
@@ -219,9 +220,9 @@ absl::StatusOr<ImportReport> ImportCsv(v1::CxScore::StubInterface& stub,
 }
 
 std::string SummaryLine(const ImportReport& report) {
-  std::string line =
-      absl::StrCat("accepted ", report.accepted, ", duplicates ",
-                   report.duplicates, ", rejected ", report.rejected_total());
+  std::string line = absl::StrCat("accepted ", report.accepted, ", duplicates ",
+                                  report.duplicates, ", stale ", report.stale,
+                                  ", rejected ", report.rejected_total());
   if (report.rejected_unlisted > 0)
     absl::StrAppend(&line, " (", report.rejected.size(), " listed)");
   return line;

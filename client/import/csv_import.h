@@ -57,6 +57,7 @@ struct ImportReport {
   int64_t rows = 0;       // data rows read (the header not counted)
   uint64_t accepted = 0;  // from the server's summary
   uint64_t duplicates = 0;
+  uint64_t stale = 0;  // interactions older than the stored (updated_at)
   std::vector<RejectedRow> rejected;  // client and server, sorted by line
   // Rejected by the server but not listed in its summary (it lists at most
   // its --max-listed-rejections); not in `rejected`.
@@ -86,8 +87,8 @@ absl::StatusOr<ImportReport> ImportCsv(v1::CxScore::StubInterface& stub,
                                        const ImportOptions& options,
                                        ProgressBar* progress);
 
-// "accepted N, duplicates D, rejected R", and " (L listed)" after it when
-// the server did not list all its rejections (L rows are listed).
+// "accepted N, duplicates D, stale S, rejected R", and " (L listed)" after
+// it when the server did not list all its rejections (L rows are listed).
 std::string SummaryLine(const ImportReport& report);
 
 // The rejects file: header `line,id,field,reason`, one row per rejected row.

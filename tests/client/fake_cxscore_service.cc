@@ -47,6 +47,8 @@ void FakeCxScoreService::Judge(const std::string& id, uint64_t index,
     rejected->set_reason("nps must be an integer in 0..10");
   } else if (absl::StartsWith(id, "dup")) {
     summary->set_duplicates(summary->duplicates() + 1);
+  } else if (absl::StartsWith(id, "stale")) {
+    summary->set_stale(summary->stale() + 1);
   } else {
     summary->set_accepted(summary->accepted() + 1);
   }

@@ -95,6 +95,38 @@ TEST_F(GrpcServiceTest, SummaryIndexesRejectionsAcrossTheStream) {
   EXPECT_THAT(summary.rejected(0).reason(), ::testing::HasSubstr("nps"));
 }
 
+TEST_F(GrpcServiceTest, OlderInteractionVersionsAreCountedStale) {
+  auto ticket = [](const std::string& agent, int64_t updated) {
+    v1::Interaction i;
+    i.set_interaction_id("t1");
+    i.set_agent_id(agent);
+    *i.mutable_opened_at() = Ts(kMarch1);
+    *i.mutable_updated_at() = Ts(updated);
+    return i;
+  };
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(30));
+  v1::IngestSummary summary;
+  auto writer = stub_->RecordInteractions(&context, &summary);
+  v1::RecordInteractionsRequest request;
+  *request.add_interactions() = ticket("ann", kMarch1 + 3600);
+  *request.add_interactions() = ticket("bob", kMarch1 + 60);  // older
+  *request.add_interactions() = ticket("ann", kMarch1 + 3600);
+  EXPECT_TRUE(writer->Write(request));
+  writer->WritesDone();
+  ASSERT_OK(writer->Finish());
+  EXPECT_EQ(summary.accepted(), 1u);
+  EXPECT_EQ(summary.stale(), 1u);
+  EXPECT_EQ(summary.duplicates(), 1u);
+  EXPECT_EQ(summary.rejected_size(), 0);
+  auto stored = store_.GetInteraction("t1");
+  ASSERT_OK(stored);
+  ASSERT_TRUE(stored->has_value());
+  EXPECT_EQ((*stored)->agent_id, "ann");
+  EXPECT_EQ((*stored)->updated_at, absl::FromUnixSeconds(kMarch1 + 3600));
+}
+
 TEST_F(GrpcServiceTest, ScoresPerChannelWithUnattributedKeyUnset) {
   v1::IngestSummary summary;
   ASSERT_OK(Submit({{Response("r1", "chat", 10), Response("r2", "chat", 0),
