@@ -117,16 +117,6 @@ bool IsDurationKpi(Kpi kpi);
 // The largest count column of a driver histogram (reopens, transfers).
 inline constexpr int kMaxCountColumn = 4095;
 
-// TODO(issue 10): remove once client/ and tests/ use core/metric.h.
-using DriverMetric = Metric;
-using ServiceKpi = Kpi;
-using ProportionMetric = Metric;
-inline constexpr int kDriverMetrics = kMetricCount;
-inline constexpr int kServiceKpis = kKpiCount;
-inline constexpr const std::array<Metric, kMetricCount>& kAllDriverMetrics =
-    kAllMetrics;
-inline constexpr const std::array<Kpi, kKpiCount>& kAllServiceKpis = kAllKpis;
-
 }  // namespace cxscore
 
 #endif  // CXSCORE_CORE_METRIC_H_

@@ -195,14 +195,22 @@ absl::Status Authorize(const Principal& principal, const MethodInfo& info,
   return Deny(principal, "is not a known role");
 }
 
-absl::Status AuthorizeAnonymous(const MethodInfo& info, bool token_sent) {
+absl::Status AuthorizeAnonymous(const MethodInfo& info, SentCredentials sent) {
   if (info.kind == MethodKind::kHealth) return absl::OkStatus();
   const std::string name(info.name);
-  if (!token_sent) {
-    return absl::UnauthenticatedError(
-        absl::StrCat(name,
-                     " needs a token (authorization: Bearer <token>) "
-                     "and none was sent"));
+  switch (sent) {
+    case SentCredentials::kNone:
+      return absl::UnauthenticatedError(
+          absl::StrCat(name,
+                       " needs a token (authorization: Bearer <token>) "
+                       "and none was sent"));
+    case SentCredentials::kNotBearer:
+      return absl::UnauthenticatedError(
+          absl::StrCat(name,
+                       " needs a token; the authorization header sent is not "
+                       "of the form \"Bearer <token>\""));
+    case SentCredentials::kUnknown:
+      break;
   }
   return absl::UnauthenticatedError(absl::StrCat(
       name, " needs a token and the one sent is not in the tokens file"));

@@ -114,10 +114,17 @@ inline absl::Status Authorize(const Principal& principal, Method method,
   return Authorize(principal, InfoOf(method), scope);
 }
 
+// What a call without a known principal sent in its authorization header.
+enum class SentCredentials {
+  kNone,       // no authorization header
+  kNotBearer,  // a header that is not "Bearer <token>" (e.g. Basic)
+  kUnknown,    // a bearer token that is not in the tokens file
+};
+
 // The decision for a call without a known principal: OK for kHealth;
-// UNAUTHENTICATED otherwise, saying that the token is missing
-// (`token_sent` false) or unknown.
-absl::Status AuthorizeAnonymous(const MethodInfo& method, bool token_sent);
+// UNAUTHENTICATED otherwise, saying that the token is missing, not a bearer
+// token, or unknown (never echoing the header).
+absl::Status AuthorizeAnonymous(const MethodInfo& method, SentCredentials sent);
 
 // The smallest number of distinct agents an aggregate read by an agent
 // principal may cover.

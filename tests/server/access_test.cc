@@ -678,10 +678,11 @@ TEST_F(AccessTest, RoleMatrixOverTls) {
 
 TEST_F(AccessTest, MalformedAuthorizationHeadersAreUnauthenticated) {
   const std::string& admin = Token(Caller::kAdmin);
+  const std::string hash_as_token = "Bearer sha256:" + auth::Sha256Hex(admin);
   for (const std::string& header :
        std::vector<std::string>{"Basic " + admin, admin, "Bearer", "Bearer ",
                                 "Bearer " + admin + " x", "Bearer" + admin,
-                                "Bearer sha256:" + auth::Sha256Hex(admin)}) {
+                                hash_as_token}) {
     SCOPED_TRACE(header.substr(0, 6));
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() +
@@ -691,6 +692,12 @@ TEST_F(AccessTest, MalformedAuthorizationHeadersAreUnauthenticated) {
     const grpc::Status status =
         Stub().GetScores(&context, ScoresRequest({"ann"}), &response);
     EXPECT_EQ(status.error_code(), UNAUTH) << status.error_message();
+    // A header that is not "Bearer <token>" is named as such, not as an
+    // unknown token.
+    EXPECT_THAT(status.error_message(),
+                HasSubstr(header == hash_as_token
+                              ? "not in the tokens file"
+                              : "not of the form \"Bearer <token>\""));
     ExpectNoSecrets(status.error_message());
   }
   // The scheme is case-insensitive (docs/security.md).

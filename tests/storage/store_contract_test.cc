@@ -606,12 +606,12 @@ TEST_P(AttributeViewTest, DriverPairsAreGroupedByTheResponsesAttributes) {
   ASSERT_EQ(groups->size(), 2u);
   EXPECT_EQ((*groups)[0].key[0], "");
   EXPECT_EQ((*groups)[0]
-                .counts.pair(DriverMetric::kCsat, ServiceKpi::kTimeToClose)
+                .counts.pair(Metric::kCsat, Kpi::kTimeToClose)
                 .Count(3, DurationHistogram::BucketOf(7200)),
             1);
   EXPECT_EQ((*groups)[1].key[0], "silver");
   EXPECT_EQ((*groups)[1]
-                .counts.pair(DriverMetric::kNps, ServiceKpi::kTimeToClose)
+                .counts.pair(Metric::kNps, Kpi::kTimeToClose)
                 .Count(2, DurationHistogram::BucketOf(5 * 3600)),
             1);
 }
