@@ -156,10 +156,9 @@ class RocksStore : public Store {
   }
 
   absl::StatusOr<VerifyReport> Verify(bool repair) override {
-    return VerifyRollups(db_, cfs_, repair,
-                         [this](absl::FunctionRef<void()> fn) {
-                           queue_->RunExclusive(fn);
-                         });
+    return VerifyRollups(
+        db_, cfs_, repair,
+        [this](absl::FunctionRef<void()> fn) { queue_->RunExclusive(fn); });
   }
 
  private:

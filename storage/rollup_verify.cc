@@ -157,8 +157,8 @@ void AddDifference(CellDifference difference, VerifyReport* report) {
 void CompareCell(std::string_view family, rocksdb::ColumnFamilyHandle* cf,
                  std::string_view key, const std::string* stored,
                  const std::string* recomputed, CheckResult* result) {
-  const auto field_name = family == kRollupsName ? RollupFieldName
-                                                 : DriverFieldName;
+  const auto field_name =
+      family == kRollupsName ? RollupFieldName : DriverFieldName;
   const auto difference = [&](std::string field, int64_t s, int64_t r) {
     CellDifference d;
     d.view = RollupViewName(family, key);
@@ -178,10 +178,10 @@ void CompareCell(std::string_view family, rocksdb::ColumnFamilyHandle* cf,
     // Not a sum we can add to: listed as one difference, fixed by a put.
     difference("(cell does not decode)", 0, 0);
     result->has_malformed = true;
-    result->cells.push_back({cf, std::string(key),
-                             recomputed != nullptr ? *recomputed
-                                                   : CellWriter().Take(),
-                             /*put=*/true});
+    result->cells.push_back(
+        {cf, std::string(key),
+         recomputed != nullptr ? *recomputed : CellWriter().Take(),
+         /*put=*/true});
     return;
   }
   CellWriter delta;
@@ -236,8 +236,8 @@ absl::Status CompareFamily(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf,
     CompareCell(family, cf, key, &stored, recomputed, result);
     ++*cells;
   }
-  RETURN_IF_ERROR(
-      FromRocks(it->status(), absl::StrCat("reading ", family, " cells")));
+  RETURN_IF_ERROR(FromRocks(
+      it->status(), absl::StrCat("reading ", std::string(family), " cells")));
   for (; next < want.size(); ++next, ++*cells)
     CompareCell(family, cf, want[next]->first, nullptr, &want[next]->second,
                 result);
@@ -260,9 +260,9 @@ bool ParseCommentKey(std::string_view key, std::string_view* agent,
 }
 
 std::string Shown(std::string_view value) {
-  return absl::StrCat("\"", absl::CHexEscape(absl::string_view(
-                                value.data(), value.size())),
-                      "\"");
+  return absl::StrCat(
+      "\"", absl::CHexEscape(absl::string_view(value.data(), value.size())),
+      "\"");
 }
 
 std::string DayName(int32_t day) { return PeriodKey(Period::kDay, day); }
@@ -359,8 +359,8 @@ absl::Status ApplyFixes(rocksdb::DB* db, const ColumnFamilies& cfs,
     }
     // The response may have been stored since the snapshot, with this entry.
     std::string value;
-    const rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cfs.responses,
-                                      fix.response_id, &value);
+    const rocksdb::Status s =
+        db->Get(rocksdb::ReadOptions(), cfs.responses, fix.response_id, &value);
     if (s.ok()) {
       ASSIGN_OR_RETURN(SurveyResponse response, DecodeResponse(value));
       if (CommentIndexKeyOf(response) == fix.key) continue;
@@ -460,12 +460,18 @@ std::string RollupFieldName(uint64_t id) {
                               ":", info.scale_min + level);
   }
   static constexpr const char* kService[kServiceFieldCount] = {
-      "interactions",    "closed",
-      "close_seconds_sum", "first_responses",
-      "first_response_seconds_sum", "fcr_known",
-      "fcr_yes",         "reopens_known",
-      "reopened",        "reopens_sum",
-      "transfers_known", "transfers_sum"};
+      "interactions",
+      "closed",
+      "close_seconds_sum",
+      "first_responses",
+      "first_response_seconds_sum",
+      "fcr_known",
+      "fcr_yes",
+      "reopens_known",
+      "reopened",
+      "reopens_sum",
+      "transfers_known",
+      "transfers_sum"};
   constexpr uint64_t kBuckets = DurationHistogram::kMaxBucket + 1;
   if (!name.empty()) {
   } else if (id >= kVesAbilityFieldBase && id < kVesAbilityFieldBase + 7) {

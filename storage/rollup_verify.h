@@ -54,10 +54,9 @@ using RunBetweenGroups = std::function<void(absl::FunctionRef<void()>)>;
 // Then it verifies again. A cell whose merge operands do not merge is
 // reported by RocksDB as corruption while it is read: verify then fails
 // with DATA_LOSS.
-absl::StatusOr<VerifyReport> VerifyRollups(rocksdb::DB* db,
-                                           const ColumnFamilies& cfs,
-                                           bool repair,
-                                           const RunBetweenGroups& between_groups);
+absl::StatusOr<VerifyReport> VerifyRollups(
+    rocksdb::DB* db, const ColumnFamilies& cfs, bool repair,
+    const RunBetweenGroups& between_groups);
 
 // How a rollup key and a field are shown in a CellDifference (store.h).
 // `family` is "rollups" or "driver_rollups".

@@ -98,14 +98,13 @@ int RunVerifyCommand(v1::CxScore::StubInterface& stub,
                      std::ostream& err) {
   v1::VerifyRequest request;
   request.set_repair(options.repair);
-  return RunQuery(stub, &v1::CxScore::StubInterface::Verify,
-                  absl::StatusOr<v1::VerifyRequest>(request), options, err,
-                  [&](const v1::VerifyRequest&,
-                      const v1::VerifyResponse& response) {
-                    PrintTable(VerifyTable(response, options.repair),
-                               options.format, out);
-                    return VerifyExitCode(response, options.repair);
-                  });
+  return RunQuery(
+      stub, &v1::CxScore::StubInterface::Verify,
+      absl::StatusOr<v1::VerifyRequest>(request), options, err,
+      [&](const v1::VerifyRequest&, const v1::VerifyResponse& response) {
+        PrintTable(VerifyTable(response, options.repair), options.format, out);
+        return VerifyExitCode(response, options.repair);
+      });
 }
 
 }  // namespace cxscore::client

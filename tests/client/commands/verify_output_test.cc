@@ -92,8 +92,9 @@ TEST(VerifyOutputTest, DifferencesAreListedAndExitOne) {
   ASSERT_EQ(csv.size(), 3u);
   EXPECT_THAT(csv[0],
               ElementsAre("view", "key", "field", "stored", "recomputed"));
-  EXPECT_THAT(csv[1], ElementsAre("rollups/agent", "agent=\"ann\" day=2025-03-01",
-                                  "nps:10 (field 10)", "3", "1"));
+  EXPECT_THAT(csv[1],
+              ElementsAre("rollups/agent", "agent=\"ann\" day=2025-03-01",
+                          "nps:10 (field 10)", "3", "1"));
 }
 
 TEST(VerifyOutputTest, SaysHowManyAreListedWhenCapped) {
