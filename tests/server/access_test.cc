@@ -353,8 +353,7 @@ class AccessTest : public ::testing::Test {
   grpc::Status Verify(Caller caller) {
     v1::VerifyRequest request;
     v1::VerifyResponse response;
-    return NoSecrets(
-        Stub().Verify(Context(caller).get(), request, &response));
+    return NoSecrets(Stub().Verify(Context(caller).get(), request, &response));
   }
 
   // One streamed batch of one record (ann, t1, day 1, with a customer id).
