@@ -446,18 +446,20 @@ std::string RollupKeyName(std::string_view key) {
   return absl::StrJoin(parts, " ");
 }
 
-std::string RollupFieldName(uint64_t id) {
-  std::string name;
+namespace {
+
+// What a `rollups` field counts (rollup_codec.h), without its id.
+std::string RollupFieldMeaning(uint64_t id) {
   for (Metric m : kAllMetrics) {
     const uint64_t base = RollupFieldBase(m);
     const MetricInfo& info = MetricInfoOf(m);
     if (id < base || id >= base + info.levels) continue;
     const int level = static_cast<int>(id - base);
-    name = m == Metric::kVes
-               ? absl::StrFormat("ves_mean:%.1f", (level + 2) / 2.0)
-               : absl::StrCat(absl::string_view(info.cli_name.data(),
-                                                info.cli_name.size()),
-                              ":", info.scale_min + level);
+    if (m == Metric::kVes)
+      return absl::StrFormat("ves_mean:%.1f", (level + 2) / 2.0);
+    return absl::StrCat(
+        absl::string_view(info.cli_name.data(), info.cli_name.size()), ":",
+        info.scale_min + level);
   }
   static constexpr const char* kService[kServiceFieldCount] = {
       "interactions",
@@ -472,27 +474,28 @@ std::string RollupFieldName(uint64_t id) {
       "reopens_sum",
       "transfers_known",
       "transfers_sum"};
+  constexpr uint64_t kItemLevels = 7;  // VES items: 1..7
   constexpr uint64_t kBuckets = DurationHistogram::kMaxBucket + 1;
-  if (!name.empty()) {
-  } else if (id >= kVesAbilityFieldBase && id < kVesAbilityFieldBase + 7) {
-    name = absl::StrCat("ves_ability:", id - kVesAbilityFieldBase + 1);
-  } else if (id >= kVesConfidenceFieldBase &&
-             id < kVesConfidenceFieldBase + 7) {
-    name = absl::StrCat("ves_confidence:", id - kVesConfidenceFieldBase + 1);
-  } else if (id >= kServiceFieldBase &&
-             id < kServiceFieldBase + kServiceFieldCount) {
-    name = kService[id - kServiceFieldBase];
-  } else if (id >= kCloseBucketFieldBase &&
-             id < kCloseBucketFieldBase + kBuckets) {
-    name = absl::StrCat("time_to_close_bucket:", id - kCloseBucketFieldBase);
-  } else if (id >= kFirstResponseBucketFieldBase &&
-             id < kFirstResponseBucketFieldBase + kBuckets) {
-    name = absl::StrCat("time_to_first_response_bucket:",
+  if (id >= kVesAbilityFieldBase && id < kVesAbilityFieldBase + kItemLevels)
+    return absl::StrCat("ves_ability:", id - kVesAbilityFieldBase + 1);
+  if (id >= kVesConfidenceFieldBase &&
+      id < kVesConfidenceFieldBase + kItemLevels)
+    return absl::StrCat("ves_confidence:", id - kVesConfidenceFieldBase + 1);
+  if (id >= kServiceFieldBase && id < kServiceFieldBase + kServiceFieldCount)
+    return kService[id - kServiceFieldBase];
+  if (id >= kCloseBucketFieldBase && id < kCloseBucketFieldBase + kBuckets)
+    return absl::StrCat("time_to_close_bucket:", id - kCloseBucketFieldBase);
+  if (id >= kFirstResponseBucketFieldBase &&
+      id < kFirstResponseBucketFieldBase + kBuckets)
+    return absl::StrCat("time_to_first_response_bucket:",
                         id - kFirstResponseBucketFieldBase);
-  } else {
-    name = "unknown";
-  }
-  return absl::StrCat(name, " (field ", id, ")");
+  return "unknown";
+}
+
+}  // namespace
+
+std::string RollupFieldName(uint64_t id) {
+  return absl::StrCat(RollupFieldMeaning(id), " (field ", id, ")");
 }
 
 std::string DriverFieldName(uint64_t id) {
