@@ -18,6 +18,7 @@
 #include "client/commands/scores_command.h"
 #include "client/commands/token_command.h"
 #include "client/commands/trend_command.h"
+#include "client/commands/verify_command.h"
 #include "client/connection.h"
 #include "client/documents/report_command.h"
 #include "client/documents/scorecard_command.h"
@@ -30,6 +31,8 @@ namespace cxscore::client {
 namespace {
 
 constexpr double kDefaultTimeoutSeconds = 30;
+// `admin verify` reads every record: without --timeout it waits this long.
+constexpr double kVerifyTimeoutSeconds = 3600;
 
 // A repeatable option: every occurrence is kept, in order.
 CLI::Option* AddRepeatable(CLI::App* app, const std::string& flag,
@@ -288,6 +291,20 @@ int Main(int argc, char** argv) {
   DocumentCommands document_commands;
   AddDocumentCommands(&app, &document_commands);
 
+  // admin verify [--repair]: needs the admin role when the server has tokens.
+  CLI::App* admin = app.add_subcommand(
+      "admin", "Administration (the admin role, when the server has tokens)");
+  admin->require_subcommand(1);
+  CLI::App* admin_verify = admin->add_subcommand(
+      "verify",
+      "Recompute every rollup cell from the raw records and compare; exit 1 "
+      "listing the cells that differ (docs/reliability.md)");
+  VerifyCommandOptions verify_options;
+  admin_verify->add_flag(
+      "--repair", verify_options.repair,
+      "Write the differing cells back, then verify again (exit 0 when the "
+      "store is right afterwards)");
+
   // token new ROLE [NAME]: no server needed.
   CLI::App* token = app.add_subcommand("token", "Bearer tokens for cxscored");
   token->require_subcommand(1);
@@ -372,6 +389,14 @@ int Main(int argc, char** argv) {
     options.timeout = timeout;
     options.server = server;
     return RunTrendCommand(*stub, options, std::cout, std::cerr);
+  }
+  if (admin_verify->parsed()) {
+    verify_options.format = *format;
+    verify_options.timeout = app.get_option("--timeout")->count() > 0
+                                 ? timeout
+                                 : absl::Seconds(kVerifyTimeoutSeconds);
+    verify_options.server = server;
+    return RunVerifyCommand(*stub, verify_options, std::cout, std::cerr);
   }
   if (agents->parsed()) {
     AgentsCommandOptions options;

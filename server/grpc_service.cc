@@ -395,4 +395,17 @@ grpc::ServerUnaryReactor* GrpcService::RankAgents(
       });
 }
 
+grpc::ServerUnaryReactor* GrpcService::Verify(
+    grpc::CallbackServerContext* context, const v1::VerifyRequest* request,
+    v1::VerifyResponse* response) {
+  return OnQueryPool(
+      context, auth::Method::kVerify, auth::ReadScope{},
+      [this, request, response](const Admission&) -> absl::Status {
+        ASSIGN_OR_RETURN(storage::VerifyReport report,
+                         service_->store().Verify(request->repair()));
+        ToProto(report, response);
+        return absl::OkStatus();
+      });
+}
+
 }  // namespace cxscore::server

@@ -57,6 +57,10 @@ class GrpcService final : public CxScoreBase {
       grpc::CallbackServerContext* context,
       const v1::RankAgentsRequest* request,
       v1::RankAgentsResponse* response) override;
+  // Admin only; runs on the query pool for as long as the check takes.
+  grpc::ServerUnaryReactor* Verify(grpc::CallbackServerContext* context,
+                                   const v1::VerifyRequest* request,
+                                   v1::VerifyResponse* response) override;
 
  private:
   // Admits the call (access control), then runs `work`

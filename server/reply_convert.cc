@@ -253,4 +253,22 @@ void ToProto(const SurveyResponse& response, v1::Comment* out) {
   out->set_comment(response.comment);
 }
 
+void ToProto(const storage::VerifyReport& report, v1::VerifyResponse* out) {
+  out->set_cells_checked(report.cells_checked);
+  out->set_rollup_cells(report.rollup_cells);
+  out->set_driver_cells(report.driver_cells);
+  out->set_comment_entries(report.comment_entries);
+  for (const storage::CellDifference& d : report.differences) {
+    v1::CellDifference* cell = out->add_differences();
+    cell->set_view(d.view);
+    cell->set_key(d.key);
+    cell->set_field(d.field);
+    cell->set_stored(d.stored);
+    cell->set_recomputed(d.recomputed);
+  }
+  out->set_differences_total(report.differences_total);
+  out->set_repaired(report.repaired);
+  out->set_differences_after_repair(report.differences_after_repair);
+}
+
 }  // namespace cxscore::server

@@ -44,6 +44,7 @@ void ToProto(const TrendSeries& series, const storage::RollupQuery& query,
 void ToProto(const AgentRanking& ranking, v1::RankAgentsResponse* out);
 // customer_id is never copied.
 void ToProto(const SurveyResponse& response, v1::Comment* out);
+void ToProto(const storage::VerifyReport& report, v1::VerifyResponse* out);
 
 }  // namespace cxscore::server
 

@@ -16,6 +16,7 @@
 #include "storage/rocks_status.h"
 #include "storage/rollup_merge_operator.h"
 #include "storage/rollup_scan.h"
+#include "storage/rollup_verify.h"
 #include "storage/store_rules.h"
 #include "storage/write_planner.h"
 #include "storage/write_queue.h"
@@ -153,6 +154,12 @@ class RocksStore : public Store {
   absl::StatusOr<std::optional<SurveyResponse>> GetResponse(
       const std::string& id) override {
     return Get<SurveyResponse>(cfs_.responses, id, DecodeResponse);
+  }
+
+  absl::StatusOr<VerifyReport> Verify(bool repair) override {
+    return VerifyRollups(
+        db_, cfs_, repair,
+        [this](absl::FunctionRef<void()> fn) { queue_->RunExclusive(fn); });
   }
 
  private:

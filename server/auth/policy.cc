@@ -10,7 +10,7 @@ namespace cxscore::server::auth {
 namespace {
 
 // Indexed by Method.
-constexpr std::array<MethodInfo, 9> kMethods = {{
+constexpr std::array<MethodInfo, 10> kMethods = {{
     {"/cxscore.v1.CxScore/RecordInteractions", "RecordInteractions",
      MethodKind::kIngest},
     {"/cxscore.v1.CxScore/SubmitResponses", "SubmitResponses",
@@ -22,6 +22,7 @@ constexpr std::array<MethodInfo, 9> kMethods = {{
      /*per_agent=*/false, /*reads_comments=*/true},
     {"/cxscore.v1.CxScore/RankAgents", "RankAgents", MethodKind::kRead,
      /*per_agent=*/true},
+    {"/cxscore.v1.CxScore/Verify", "Verify", MethodKind::kAdmin},
     {"/grpc.health.v1.Health/Check", "Health.Check", MethodKind::kHealth},
     {"/grpc.health.v1.Health/Watch", "Health.Watch", MethodKind::kHealth},
 }};

@@ -33,7 +33,7 @@ enum class MethodKind {
   kIngest,      // writes records
   kRead,        // reads scores, trends, drivers, rankings, comments
   kCaseAction,  // follow-up actions on cases (none yet)
-  kAdmin,       // administration (none yet)
+  kAdmin,       // administration (Verify)
   kHealth,      // grpc.health.v1: no token needed
 };
 
@@ -46,6 +46,7 @@ enum class Method {
   kGetTrend,
   kListComments,
   kRankAgents,
+  kVerify,
   kHealthCheck,
   kHealthWatch,
 };

@@ -108,6 +108,7 @@ enum class Rpc {
   kGetTrend,
   kListComments,
   kRankAgents,
+  kVerify,
 };
 
 const char* RpcName(Rpc rpc) {
@@ -126,6 +127,8 @@ const char* RpcName(Rpc rpc) {
       return "ListComments";
     case Rpc::kRankAgents:
       return "RankAgents";
+    case Rpc::kVerify:
+      return "Verify";
   }
   return "?";
 }
@@ -347,6 +350,12 @@ class AccessTest : public ::testing::Test {
                           response != nullptr ? response : &ignored));
   }
 
+  grpc::Status Verify(Caller caller) {
+    v1::VerifyRequest request;
+    v1::VerifyResponse response;
+    return NoSecrets(Stub().Verify(Context(caller).get(), request, &response));
+  }
+
   // One streamed batch of one record (ann, t1, day 1, with a customer id).
   grpc::Status SubmitOne(Caller caller, v1::IngestSummary* summary) {
     auto context = Context(caller);
@@ -402,6 +411,8 @@ class AccessTest : public ::testing::Test {
         return Comments(caller, CommentsRequest(ann));
       case Rpc::kRankAgents:
         return Rank(caller, RankRequest(ann));
+      case Rpc::kVerify:
+        return Verify(caller);
     }
     return grpc::Status(grpc::StatusCode::INTERNAL, "unknown rpc");
   }
@@ -640,6 +651,7 @@ constexpr MatrixRow kRoleMatrix[] = {
   {Rpc::kGetTrend,           {DENIED, OK,     OK,    OK,     DENIED, UNAUTH, UNAUTH, UNAUTH}},
   {Rpc::kListComments,       {DENIED, OK,     OK,    OK,     DENIED, UNAUTH, UNAUTH, UNAUTH}},
   {Rpc::kRankAgents,         {DENIED, OK,     OK,    DENIED, DENIED, UNAUTH, UNAUTH, UNAUTH}},
+  {Rpc::kVerify,             {DENIED, DENIED, OK,    DENIED, DENIED, UNAUTH, UNAUTH, UNAUTH}},
 };
 // clang-format on
 

@@ -208,6 +208,24 @@ TEST_F(GrpcServiceTest, BadQueryIsInvalidArgumentNamingTheField) {
   EXPECT_THAT(status.error_message(), ::testing::HasSubstr("to"));
 }
 
+// Without tokens (loopback only) every call is allowed, Verify too; the
+// MemoryStore has no derived data, so nothing is checked and it is right.
+TEST_F(GrpcServiceTest, VerifyWithoutTokensOnLoopback) {
+  v1::IngestSummary summary;
+  ASSERT_OK(Submit({{Response("r1", "chat", 9)}}, &summary));
+  for (const bool repair : {false, true}) {
+    grpc::ClientContext context;
+    v1::VerifyRequest request;
+    request.set_repair(repair);
+    v1::VerifyResponse response;
+    ASSERT_OK(stub_->Verify(&context, request, &response));
+    EXPECT_EQ(response.cells_checked(), 0u);
+    EXPECT_EQ(response.differences_total(), 0u);
+    EXPECT_EQ(response.differences_size(), 0);
+    EXPECT_EQ(response.repaired(), repair);
+  }
+}
+
 TEST_F(GrpcServiceTest, RangeIsHalfOpenOnWholeDays) {
   v1::IngestSummary summary;
   auto next_day = Response("r2", "chat", 9);

@@ -50,6 +50,7 @@ TEST(MethodTableTest, CoversEveryRpcByGrpcName) {
       {"/cxscore.v1.CxScore/GetTrend", MethodKind::kRead},
       {"/cxscore.v1.CxScore/ListComments", MethodKind::kRead},
       {"/cxscore.v1.CxScore/RankAgents", MethodKind::kRead},
+      {"/cxscore.v1.CxScore/Verify", MethodKind::kAdmin},
       {"/grpc.health.v1.Health/Check", MethodKind::kHealth},
       {"/grpc.health.v1.Health/Watch", MethodKind::kHealth},
   };
