@@ -175,10 +175,11 @@ absl::Status WritePlanner::AddResponses(
     stored = EncodeResponse(response);
     batch_.Put(cfs_.responses, response.response_id, *stored);
     if (!response.comment.empty()) {
-      batch_.Put(cfs_.comments,
-                 CommentKey(response.agent_id, DayNumberOf(response.submitted_at),
-                            response.response_id),
-                 rocksdb::Slice());
+      batch_.Put(
+          cfs_.comments,
+          CommentKey(response.agent_id, DayNumberOf(response.submitted_at),
+                     response.response_id),
+          rocksdb::Slice());
     }
     if (!response.interaction_id.empty()) {
       batch_.Put(cfs_.response_links,
@@ -214,7 +215,8 @@ absl::Status WritePlanner::AddInteractions(
       continue;
     }
     Interaction interaction = Normalized(raw);
-    std::optional<std::string>& stored = interactions_[interaction.interaction_id];
+    std::optional<std::string>& stored =
+        interactions_[interaction.interaction_id];
     std::optional<Interaction> old_state;
     if (stored.has_value()) {
       absl::StatusOr<Interaction> existing = DecodeInteraction(*stored);
