@@ -25,20 +25,6 @@ constexpr std::array<int, kDriverPairIdLimit> PairIndexById() {
 }
 constexpr std::array<int, kDriverPairIdLimit> kPairIndexById = PairIndexById();
 
-// The largest column a KPI's histogram has (core/drivers.h): duration
-// buckets, capped counts, or 0/1 for a rate.
-int32_t MaxColumn(Kpi kpi) {
-  switch (KpiInfoOf(kpi).kind) {
-    case KpiKind::kDuration:
-      return DurationHistogram::kMaxBucket;
-    case KpiKind::kRate:
-      return 1;
-    case KpiKind::kMean:
-      return DriverCounts::kMaxCountColumn;
-  }
-  return -1;  // unreachable: -Wswitch flags a kind without a bound
-}
-
 // The DriverCounts::pairs index, row and column of field `id`; false for
 // an id no encoder writes (unknown pair id, row beyond the metric's levels,
 // column beyond the KPI's).
@@ -52,7 +38,7 @@ bool DecodeFieldId(uint64_t id, int* pair, int32_t* row, int32_t* column) {
   const auto metric = static_cast<Metric>(index / kKpiCount);
   const auto kpi = static_cast<Kpi>(index % kKpiCount);
   if (r >= static_cast<uint64_t>(MetricInfoOf(metric).levels) ||
-      c > static_cast<uint64_t>(MaxColumn(kpi)))
+      c > static_cast<uint64_t>(KpiInfoOf(kpi).max_column))
     return false;
   *pair = index;
   *row = static_cast<int32_t>(r);

@@ -20,9 +20,8 @@ std::string EncodeDriverCell(const DriverCounts& counts);
 
 // counts += cell. False (and `counts` partly updated) on a malformed cell
 // (sparse_cell.h), a field id no encoder writes (a pair id without a pair,
-// a row beyond the metric's levels, a column beyond the KPI's: duration
-// bucket <= DurationHistogram::kMaxBucket, count <= kMaxCountColumn, rate
-// 0/1) or a sum that overflows int64.
+// a row beyond the metric's levels, a column beyond the KPI's max_column
+// in core/metric.h) or a sum that overflows int64.
 [[nodiscard]] bool AddEncodedDriverCell(std::string_view cell,
                                         DriverCounts* counts);
 
