@@ -78,9 +78,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   rocksdb::Slice existing_operand(nullptr, 0);
   rocksdb::MergeOperator::MergeOperationOutput out(new_value, existing_operand);
   if (!op->FullMergeV2(in, &out)) return 0;
-  const std::string_view merged =
-      existing_operand.data() != nullptr ? existing_operand.ToStringView()
-                                         : std::string_view(new_value);
+  const std::string_view merged = existing_operand.data() != nullptr
+                                      ? existing_operand.ToStringView()
+                                      : std::string_view(new_value);
   if (!IsWellFormedCell(merged)) std::abort();
 
   // Sum of the inputs by the codecs, where every input is a cell of that

@@ -17,7 +17,8 @@ using namespace cxscore::client;  // NOLINT: a fuzz target of this API
 // ParseRfc3339 promises years 0001..9999 only (ToProtoTimestamp's range).
 void CheckTime(absl::Time t) {
   static const absl::Time kMin =
-      absl::FromCivil(absl::CivilSecond(1, 1, 1, 0, 0, 0), absl::UTCTimeZone()) -
+      absl::FromCivil(absl::CivilSecond(1, 1, 1, 0, 0, 0),
+                      absl::UTCTimeZone()) -
       absl::Hours(24);
   static const absl::Time kMax =
       absl::FromCivil(absl::CivilSecond(10000, 1, 1, 0, 0, 0),

@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const RecordKind kind =
       data[0] & 1 ? RecordKind::kResponse : RecordKind::kInteraction;
-  std::istringstream in(std::string(reinterpret_cast<const char*>(data) + 1,
-                                    size - 1));
+  std::istringstream in(
+      std::string(reinterpret_cast<const char*>(data) + 1, size - 1));
   CsvReader reader(&in);
   CsvRecord header;
   if (!reader.Next(&header) || !header.error.empty()) return 0;
