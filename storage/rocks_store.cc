@@ -11,6 +11,7 @@
 #include "rocksdb/table.h"
 #include "storage/attribute_rebuild.h"
 #include "storage/comment_scan.h"
+#include "storage/merge_operand_check.h"
 #include "storage/record_codec.h"
 #include "storage/rocks_options.h"
 #include "storage/rocks_status.h"
@@ -194,8 +195,15 @@ class RocksStore : public Store {
     }
     if (status.ok()) {
       rocksdb::WriteBatch batch = planner.Finish();
-      status = FromRocks(db_->Write(GroupWriteOptions(options_, sync), &batch),
-                         "writing batch");
+      // A merge operand its codec cannot read back would poison its cell:
+      // then nothing of the group is written (INTERNAL for every request).
+      status = CheckMergeOperands(batch, cfs_.rollups->GetID(),
+                                  cfs_.driver_rollups->GetID());
+      if (status.ok()) {
+        status = FromRocks(
+            db_->Write(GroupWriteOptions(options_, sync), &batch),
+            "writing batch");
+      }
     }
     for (size_t i = 0; i < group.size(); ++i) {
       if (status.ok()) {

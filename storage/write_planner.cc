@@ -200,7 +200,8 @@ absl::Status WritePlanner::AddInteractions(
       continue;
     }
     Interaction interaction = Normalized(raw);
-    std::optional<std::string>& stored = interactions_[interaction.interaction_id];
+    std::optional<std::string>& stored =
+        interactions_[interaction.interaction_id];
     std::optional<Interaction> old_state;
     if (stored.has_value()) {
       absl::StatusOr<Interaction> existing = DecodeInteraction(*stored);
