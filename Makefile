@@ -2,12 +2,14 @@
 # fresh Debian 12 machine needs (as root: missing packages are installed).
 BUILD_DIR ?= build
 ASAN_BUILD_DIR ?= build-asan
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 LISTEN ?= 127.0.0.1:50051
 DATA_DIR ?= ./var/cxscore
 CMAKE_FLAGS ?=
 
-.PHONY: deps configure build run test asan-test clean format
+.PHONY: deps configure build run test asan-test fuzz clean format
 
 deps:
 	@scripts/install-deps.sh
@@ -35,11 +37,18 @@ asan-test: deps
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(ASAN_BUILD_DIR) --output-on-failure -j $(JOBS)
 
+# libFuzzer targets (tests/fuzz) built with clang in a build folder of their
+# own, each run FUZZ_SECONDS on a copy of its seed corpus; fails on any
+# crash (docs/reliability.md, "Fuzzing").
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_BUILD_DIR=$(FUZZ_BUILD_DIR) \
+	  JOBS=$(JOBS) CMAKE_FLAGS="$(CMAKE_FLAGS)" scripts/run-fuzzers.sh
+
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR)
 
 # The same targets built and tested with Bazel, offline against Debian's
 # packages, plus a check that both builds compile the same sources and a

@@ -7,6 +7,9 @@ namespace cxscore::client {
 inline constexpr int kExitOk = 0;
 // Import only: some rows were rejected; every other row was stored.
 inline constexpr int kExitRowsRejected = 1;
+// `admin verify` only: some derived cells differ from the raw records (with
+// --repair: still differ after the repair).
+inline constexpr int kExitCellsDiffer = 1;
 // Usage error, unreadable input, unreachable server, or a call the server
 // refused as a whole.
 inline constexpr int kExitFailure = 2;

@@ -19,6 +19,7 @@
 #include "client/commands/scores_command.h"
 #include "client/commands/token_command.h"
 #include "client/commands/trend_command.h"
+#include "client/commands/verify_command.h"
 #include "client/connection.h"
 #include "client/documents/report_command.h"
 #include "client/documents/scorecard_command.h"
@@ -31,6 +32,9 @@ namespace cxscore::client {
 namespace {
 
 constexpr double kDefaultTimeoutSeconds = 30;
+// `admin verify` reads every record and `admin backup` copies the whole
+// database: without --timeout they wait this long.
+constexpr double kAdminTimeoutSeconds = 3600;
 
 // A repeatable option: every occurrence is kept, in order.
 CLI::Option* AddRepeatable(CLI::App* app, const std::string& flag,
@@ -218,14 +222,16 @@ int Main(int argc, char** argv) {
     sub->add_option("FILE", import_options.path, "CSV file, or - for stdin")
         ->required();
     sub->add_option("--batch-size", import_options.import.batch_size,
-                    "Records per streamed message")
-        ->check(CLI::Range(1, 100000))
+                    "Records per streamed message (at most the server's "
+                    "default --max-batch-records)")
+        ->check(CLI::Range(size_t{1}, cxscore::client::kMaxBatchRecords))
         ->capture_default_str();
     sub->add_option("--rejects", import_options.rejects_path,
                     "Write every rejected row (line,id,field,reason) to this "
                     "CSV file");
     sub->add_flag("--sync", import_options.import.sync,
-                  "Have each batch acknowledged only after it is fsynced");
+                  "Have each batch acknowledged only after it is fsynced, "
+                  "even by a cxscored started with --no-sync");
   }
 
   // scores
@@ -287,6 +293,26 @@ int Main(int argc, char** argv) {
   DocumentCommands document_commands;
   AddDocumentCommands(&app, &document_commands);
 
+  // admin verify [--repair] | backup | backups: need the admin role when the
+  // server has tokens.
+  CLI::App* admin = app.add_subcommand(
+      "admin", "Administration (the admin role, when the server has tokens)");
+  admin->require_subcommand(1);
+  CLI::App* admin_verify = admin->add_subcommand(
+      "verify",
+      "Recompute every rollup cell from the raw records and compare; exit 1 "
+      "listing the cells that differ (docs/reliability.md)");
+  VerifyCommandOptions verify_options;
+  admin_verify->add_flag(
+      "--repair", verify_options.repair,
+      "Write the differing cells back, then verify again (exit 0 when the "
+      "store is right afterwards)");
+  // admin backup | backups: the same role (docs/cli.md).
+  CLI::App* admin_backup = admin->add_subcommand(
+      "backup", "Take an online backup into the server's --backup-dir");
+  CLI::App* admin_backups =
+      admin->add_subcommand("backups", "List the server's backups");
+
   // token new ROLE [NAME]: no server needed.
   CLI::App* token = app.add_subcommand("token", "Bearer tokens for cxscored");
   token->require_subcommand(1);
@@ -301,15 +327,6 @@ int Main(int argc, char** argv) {
       ->required();
   token_new->add_option("NAME", token_options.name,
                         "Name of the token's holder in the audit log");
-
-  // admin backup | backups: admin role (docs/cli.md).
-  CLI::App* admin = app.add_subcommand(
-      "admin", "Administration of the server (needs the admin role)");
-  admin->require_subcommand(1);
-  CLI::App* admin_backup = admin->add_subcommand(
-      "backup", "Take an online backup into the server's --backup-dir");
-  CLI::App* admin_backups =
-      admin->add_subcommand("backups", "List the server's backups");
 
   try {
     app.parse(argc, argv);
@@ -361,7 +378,7 @@ int Main(int argc, char** argv) {
     // A backup of a large database takes minutes: an hour unless --timeout.
     options.timeout =
         admin_backup->parsed() && app.get_option("--timeout")->count() == 0
-            ? absl::Hours(1)
+            ? absl::Seconds(kAdminTimeoutSeconds)
             : timeout;
     options.server = server;
     return admin_backup->parsed()
@@ -393,6 +410,14 @@ int Main(int argc, char** argv) {
     options.timeout = timeout;
     options.server = server;
     return RunTrendCommand(*stub, options, std::cout, std::cerr);
+  }
+  if (admin_verify->parsed()) {
+    verify_options.format = *format;
+    verify_options.timeout = app.get_option("--timeout")->count() > 0
+                                 ? timeout
+                                 : absl::Seconds(kAdminTimeoutSeconds);
+    verify_options.server = server;
+    return RunVerifyCommand(*stub, verify_options, std::cout, std::cerr);
   }
   if (agents->parsed()) {
     AgentsCommandOptions options;

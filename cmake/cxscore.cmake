@@ -14,6 +14,20 @@ if(CXSCORE_SANITIZE)
     -fsanitize=address,undefined)
 endif()
 
+if(CXSCORE_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "CXSCORE_FUZZ needs clang (libFuzzer): configure "
+      "with -DCMAKE_CXX_COMPILER=clang++ (scripts/run-fuzzers.sh does)")
+  endif()
+  # Coverage instrumentation for libFuzzer in every library; the fuzz
+  # targets themselves link -fsanitize=fuzzer (tests/fuzz/CMakeLists.txt).
+  target_compile_options(cxscore_build_flags INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+    -fno-sanitize-recover=undefined)
+  target_link_options(cxscore_build_flags INTERFACE
+    -fsanitize=address,undefined)
+endif()
+
 # cxscore_add_test(NAME name SOURCES a.cc b.cc DEPS lib...)
 # One gtest binary per call, registered with ctest via gtest_discover_tests.
 include(GoogleTest)

@@ -201,6 +201,13 @@ void JointHistogram::Add(int32_t row, int32_t column, int64_t count) {
   if (it->second == 0) cells_.erase(it);
 }
 
+bool JointHistogram::AddChecked(int32_t row, int32_t column, int64_t count) {
+  int64_t sum = 0;
+  if (__builtin_add_overflow(Count(row, column), count, &sum)) return false;
+  Add(row, column, count);
+  return true;
+}
+
 void JointHistogram::AddAll(const JointHistogram& other, int64_t sign) {
   for (const auto& [key, count] : other.cells_) {
     Add(key.first, key.second, sign * count);

@@ -50,6 +50,9 @@ absl::StatusOr<RankCorrelation> Spearman(std::span<const double> x,
 class JointHistogram {
  public:
   void Add(int32_t row, int32_t column, int64_t count);
+  // Like Add, for counts read from outside (a decoder): false, and nothing
+  // added, when the cell's count would overflow int64.
+  [[nodiscard]] bool AddChecked(int32_t row, int32_t column, int64_t count);
   // this += sign * other, cell by cell. sign is +1 or -1.
   void AddAll(const JointHistogram& other, int64_t sign = 1);
 

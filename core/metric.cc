@@ -85,19 +85,23 @@ constexpr std::array<KpiInfo, kKpiCount> kKpiRows = {{
      [](const Interaction& i) {
        return DurationColumn(i.opened_at, i.first_response_at);
      },
+     DurationHistogram::kMaxBucket,
      [](const ServiceSummary& s) { return s.time_to_first_response.p50; }},
     {Kpi::kTimeToClose, "KPI_TIME_TO_CLOSE", "time_to_close", "Time to close",
      "Doorlooptijd tot afsluiten", KpiKind::kDuration,
      Direction::kLowerIsBetter,
      [](const Interaction& i) { return DurationColumn(i.opened_at, i.closed_at); },
+     DurationHistogram::kMaxBucket,
      [](const ServiceSummary& s) { return s.time_to_close.p50; }},
     {Kpi::kReopens, "KPI_REOPENS", "reopens", "Reopens", "Heropeningen",
      KpiKind::kRate, Direction::kLowerIsBetter,
      [](const Interaction& i) { return CountColumn(i.reopens); },
+     kMaxCountColumn,
      [](const ServiceSummary& s) { return s.reopen_rate; }},
     {Kpi::kTransfers, "KPI_TRANSFERS", "transfers", "Transfers",
      "Doorverbindingen", KpiKind::kMean, Direction::kLowerIsBetter,
      [](const Interaction& i) { return CountColumn(i.transfers); },
+     kMaxCountColumn,
      [](const ServiceSummary& s) { return s.mean_transfers; }},
     {Kpi::kFirstContactResolution, "KPI_FIRST_CONTACT_RESOLUTION",
      "first_contact_resolution", "First-contact resolution",
@@ -107,6 +111,7 @@ constexpr std::array<KpiInfo, kKpiCount> kKpiRows = {{
        if (!i.first_contact_resolution) return std::nullopt;
        return *i.first_contact_resolution ? 1 : 0;
      },
+     /*max_column=*/1,
      [](const ServiceSummary& s) { return s.fcr_rate; }},
 }};
 // clang-format on

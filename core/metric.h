@@ -91,6 +91,9 @@ struct KpiInfo {
   // duration bucket, count capped at kMaxCountColumn, or 0/1; nullopt when
   // unknown (an open ticket has no time to close).
   std::optional<int32_t> (*column_of)(const Interaction& interaction);
+  // The largest column column_of returns (columns start at 0); a decoder
+  // rejects larger ones as corrupt.
+  int32_t max_column;
   // The unit-level value of a group's service summary: median seconds,
   // percent or mean; nullopt when no interaction has it.
   std::optional<double> (*unit_value)(const ServiceSummary& service);
@@ -116,16 +119,6 @@ bool IsDurationKpi(Kpi kpi);
 
 // The largest count column of a driver histogram (reopens, transfers).
 inline constexpr int kMaxCountColumn = 4095;
-
-// TODO(issue 10): remove once client/ and tests/ use core/metric.h.
-using DriverMetric = Metric;
-using ServiceKpi = Kpi;
-using ProportionMetric = Metric;
-inline constexpr int kDriverMetrics = kMetricCount;
-inline constexpr int kServiceKpis = kKpiCount;
-inline constexpr const std::array<Metric, kMetricCount>& kAllDriverMetrics =
-    kAllMetrics;
-inline constexpr const std::array<Kpi, kKpiCount>& kAllServiceKpis = kAllKpis;
 
 }  // namespace cxscore
 

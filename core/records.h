@@ -26,6 +26,10 @@ struct Interaction {
   std::optional<int32_t> transfers;
   std::optional<bool> first_contact_resolution;
   std::map<std::string, std::string> attributes;  // attr.NAME columns
+  // The version of this state (when the source last changed it); absent =
+  // unversioned. An upsert older than the stored version is stale
+  // (storage/store_rules.h).
+  std::optional<absl::Time> updated_at;
 
   bool operator==(const Interaction&) const = default;
 };

@@ -64,6 +64,17 @@ void DurationHistogram::Add(int bucket, int64_t count) {
   counts_[bucket] += count;
 }
 
+bool DurationHistogram::AddChecked(int bucket, int64_t count) {
+  if (bucket < 0 || bucket > kMaxBucket) return false;
+  if (count == 0) return true;
+  const int64_t before =
+      static_cast<size_t>(bucket) < counts_.size() ? counts_[bucket] : 0;
+  int64_t sum = before;
+  if (!cxscore::AddChecked(&sum, count)) return false;
+  Add(bucket, count);
+  return true;
+}
+
 void DurationHistogram::AddAll(const DurationHistogram& other, int64_t sign) {
   if (other.counts_.size() > counts_.size()) {
     counts_.resize(other.counts_.size(), 0);

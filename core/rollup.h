@@ -15,6 +15,15 @@
 
 namespace cxscore {
 
+// *acc += value; false (and *acc unchanged) when the sum overflows int64.
+// For counts read from outside, which no validation has bounded.
+[[nodiscard]] inline bool AddChecked(int64_t* acc, int64_t value) {
+  int64_t sum = 0;
+  if (__builtin_add_overflow(*acc, value, &sum)) return false;
+  *acc = sum;
+  return true;
+}
+
 // Counts of durations in logarithmic buckets (seconds). Bucket 0 holds
 // durations <= 0 s; bucket b >= 1 holds (kGrowth^(b-1), kGrowth^b] seconds,
 // except that bucket 1 also takes 1 s (whole seconds: bucket 1 is exactly
@@ -32,6 +41,10 @@ class DurationHistogram {
   static double RepresentativeSeconds(int bucket);
 
   void Add(int bucket, int64_t count);
+  // Like Add, for counts read from outside (a decoder): false, and nothing
+  // added, when `bucket` is outside [0, kMaxBucket] or the bucket's count
+  // would overflow int64.
+  [[nodiscard]] bool AddChecked(int bucket, int64_t count);
   void AddSeconds(int64_t seconds, int64_t count) {
     Add(BucketOf(seconds), count);
   }

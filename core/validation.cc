@@ -99,6 +99,17 @@ std::optional<Violation> CheckNotBeforeOpened(
   return std::nullopt;
 }
 
+// An optional timestamp that, when present, is finite.
+std::optional<Violation> CheckOptionalTime(absl::string_view field,
+                                           const std::optional<absl::Time>& t) {
+  if (!t.has_value() ||
+      (*t != absl::InfinitePast() && *t != absl::InfiniteFuture())) {
+    return std::nullopt;
+  }
+  return Invalid(std::string(field),
+                 absl::StrCat(field, " must be a finite timestamp"));
+}
+
 std::optional<Violation> CheckNonNegative(absl::string_view field,
                                           const std::optional<int32_t>& count) {
   if (!count.has_value() || *count >= 0) return std::nullopt;
@@ -176,6 +187,7 @@ std::optional<Violation> ValidateInteraction(const Interaction& r) {
       "first_response_at", r.first_response_at, r.opened_at));
   CXSCORE_RETURN_IF_VIOLATED(
       CheckNotBeforeOpened("closed_at", r.closed_at, r.opened_at));
+  CXSCORE_RETURN_IF_VIOLATED(CheckOptionalTime("updated_at", r.updated_at));
   CXSCORE_RETURN_IF_VIOLATED(CheckNonNegative("reopens", r.reopens));
   CXSCORE_RETURN_IF_VIOLATED(CheckNonNegative("transfers", r.transfers));
   CXSCORE_RETURN_IF_VIOLATED(CheckAttributes(r.attributes));

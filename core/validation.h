@@ -29,7 +29,7 @@ struct Violation {
 // Returns the first rule the record breaks, or nullopt when it is valid.
 // Checks: ids present and <= kMaxIdBytes, every string valid UTF-8,
 // timestamps present and ordered (first_response_at and closed_at not before
-// opened_at), counts >= 0.
+// opened_at, updated_at finite when present), counts >= 0.
 std::optional<Violation> ValidateInteraction(const Interaction& interaction);
 
 // As above for responses: scores in range, at least one score (field

@@ -79,7 +79,11 @@ absl::StatusOr<Admission> AccessControl::Admit(
     if (header.has_value()) token = auth::BearerToken(*header);
     if (token.has_value()) principal = tokens->Authenticate(*token);
     if (!principal.has_value()) {
-      absl::Status denied = auth::AuthorizeAnonymous(info, header.has_value());
+      const auth::SentCredentials sent =
+          !header.has_value()   ? auth::SentCredentials::kNone
+          : !token.has_value() ? auth::SentCredentials::kNotBearer
+                               : auth::SentCredentials::kUnknown;
+      absl::Status denied = auth::AuthorizeAnonymous(info, sent);
       if (!denied.ok()) {
         entry.code = denied.code();
         Audit(entry);

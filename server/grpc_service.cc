@@ -10,6 +10,7 @@
 #include "grpcpp/support/proto_buffer_writer.h"
 #include "server/access_scope.h"
 #include "server/aggregate_guard.h"
+#include "server/query_limits.h"
 #include "server/reply_convert.h"
 #include "server/request_convert.h"
 #include "server/status_util.h"
@@ -54,28 +55,46 @@ int RecordCount(const v1::SubmitResponsesRequest& in) {
 // Reads batches one at a time: the next read starts only after the store
 // acknowledged the previous batch, which bounds memory per stream and gives
 // the client flow control. The summary is sent when the client half-closes.
-// A write error ends the stream with that status; batches acknowledged
-// before it stay stored, and resending them is harmless (duplicates).
+// A write error ends the stream with that status (and tells `health`);
+// batches acknowledged before it stay stored, and resending them is
+// harmless (duplicates).
 //
 // Batches are read as raw bytes and parsed here: with typed reads gRPC
 // reports a batch that does not parse (say, a string field that is not
 // UTF-8) exactly like the end of the stream, and the call would end OK with
 // that batch's records unaccounted for. Here it ends the call with
-// INVALID_ARGUMENT naming the batch and counting what was applied before it.
+// INVALID_ARGUMENT naming the batch and counting what was applied before it;
+// a batch over --max-batch-records ends it the same way with
+// RESOURCE_EXHAUSTED (ingest_limits.h).
 template <typename Request>
 class IngestReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
-  IngestReactor(storage::Store* store, grpc::ByteBuffer* reply,
-                AccessControl* access, Admission admission)
-      : store_(store),
+  struct Parts {
+    storage::Store* store;
+    AccessControl* access;
+    IngestLimits* limits;
+    StoreHealth* health;
+  };
+
+  IngestReactor(Parts parts, const grpc::CallbackServerContext* context,
+                grpc::ByteBuffer* reply, Admission admission,
+                IngestLimits::StreamSlot slot)
+      : parts_(parts),
+        context_(context),
         reply_(reply),
-        access_(access),
-        admission_(std::move(admission)) {
+        admission_(std::move(admission)),
+        slot_(std::move(slot)) {
     StartRead(&batch_bytes_);
   }
 
   void OnReadDone(bool ok) override {
-    if (!ok) {  // half-close (or cancellation): all batches are applied
+    if (!ok) {
+      // Half-close: all batches are applied. Or the client gave up (the
+      // audit line says so; the client hears it from gRPC).
+      if (absl::Status gave_up = ClientGaveUp(*context_); !gave_up.ok()) {
+        End(ToGrpcStatus(gave_up));
+        return;
+      }
       FinishWithSummary();
       return;
     }
@@ -87,19 +106,28 @@ class IngestReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
                        UnparsableBatchMessage()));
       return;
     }
+    if (absl::Status s = parts_.limits->CheckBatch(RecordCount(request_),
+                                                   progress_, summary_);
+        !s.ok()) {
+      End(ToGrpcStatus(s));
+      return;
+    }
     // Advance before submitting: the callback may start the next read (and
     // run OnReadDone on another thread) before SubmitBatch returns.
-    const uint64_t first_index = next_index_;
-    next_index_ += RecordCount(request_);
-    ++batches_;
+    const uint64_t first_index = progress_.records;
+    progress_.records += RecordCount(request_);
+    ++progress_.batches;
     auto ids = std::make_shared<std::vector<std::string>>();
-    SubmitBatch(*store_, request_, ids.get(),
+    SubmitBatch(*parts_.store, request_, ids.get(),
                 [this, first_index, ids](storage::WriteResult result) {
+                  parts_.health->ReportWrite(result.status());
                   if (!result.ok()) {
                     End(ToGrpcStatus(result.status()));
                     return;
                   }
-                  AddOutcomes(*result, first_index, *ids, &summary_);
+                  AddOutcomes(*result, first_index, *ids,
+                              parts_.limits->max_listed_rejections(),
+                              &summary_);
                   StartRead(&batch_bytes_);
                 });
   }
@@ -116,8 +144,8 @@ class IngestReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   }
 
   void End(const grpc::Status& status) {
-    access_->Finished(admission_,
-                      static_cast<absl::StatusCode>(status.error_code()));
+    parts_.access->Finished(admission_,
+                            static_cast<absl::StatusCode>(status.error_code()));
     Finish(status);
   }
 
@@ -125,31 +153,35 @@ class IngestReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   // Every batch before this one was acknowledged (reads wait for the store).
   std::string UnparsableBatchMessage() const {
     return absl::StrCat(
-        "batch ", batches_ + 1, " (records from index ", next_index_,
-        ") is not a valid ", Request::descriptor()->full_name(),
+        "batch ", progress_.batches + 1, " (records from index ",
+        progress_.records, ") is not a valid ",
+        Request::descriptor()->full_name(),
         " (for example a string field that is not UTF-8); nothing of it was "
-        "stored. Applied before it, from ",
-        batches_, " batch(es) with ", next_index_, " record(s): accepted ",
-        summary_.accepted(), ", duplicates ", summary_.duplicates(),
-        ", rejected ", summary_.rejected_size(),
-        " (resending them is harmless)");
+        "stored. ",
+        AppliedBefore(progress_, summary_));
   }
 
-  storage::Store* store_;
+  const Parts parts_;
+  const grpc::CallbackServerContext* const context_;
   grpc::ByteBuffer* reply_;
-  AccessControl* access_;
   const Admission admission_;
+  const IngestLimits::StreamSlot slot_;  // held until the call is done
   grpc::ByteBuffer batch_bytes_;
   Request request_;
   v1::IngestSummary summary_;
-  uint64_t next_index_ = 0;  // stream position of the next record
-  uint64_t batches_ = 0;     // batches parsed so far
+  StreamProgress progress_;  // batches and records parsed so far
 };
 
-// A stream refused before its first read (no token, or not the ingest role).
+// A stream refused before its first read: no token, not the ingest role
+// (audited by Admit), or too many streams (audited here, via `access`).
 class RefusedStream final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
   explicit RefusedStream(const absl::Status& status) {
+    Finish(ToGrpcStatus(status));
+  }
+  RefusedStream(const absl::Status& status, AccessControl* access,
+                const Admission& admission) {
+    access->Finished(admission, status.code());
     Finish(ToGrpcStatus(status));
   }
   void OnDone() override { delete this; }
@@ -173,8 +205,11 @@ grpc::ServerReadReactor<grpc::ByteBuffer>* GrpcService::StartIngest(
   absl::StatusOr<Admission> admission =
       access_->Admit(*context, method, auth::ReadScope{});
   if (!admission.ok()) return new RefusedStream(admission.status());
-  return new IngestReactor<Request>(&service_->store(), summary, access_,
-                                    *std::move(admission));
+  absl::StatusOr<IngestLimits::StreamSlot> slot = ingest_limits_->OpenStream();
+  if (!slot.ok()) return new RefusedStream(slot.status(), access_, *admission);
+  return new IngestReactor<Request>(
+      {&service_->store(), access_, ingest_limits_, health_}, context, summary,
+      *std::move(admission), *std::move(slot));
 }
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* GrpcService::RecordInteractions(
@@ -191,7 +226,8 @@ grpc::ServerReadReactor<grpc::ByteBuffer>* GrpcService::SubmitResponses(
 
 template <typename Work>
 grpc::ServerUnaryReactor* GrpcService::OnPool(
-    WorkerPool* pool, grpc::CallbackServerContext* context, auth::Method method,
+    WorkerPool* pool, absl::Status (*queue_full)(size_t),
+    grpc::CallbackServerContext* context, auth::Method method,
     const auth::ReadScope& scope, Work work) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   absl::StatusOr<Admission> admission = access_->Admit(*context, method, scope);
@@ -199,12 +235,24 @@ grpc::ServerUnaryReactor* GrpcService::OnPool(
     reactor->Finish(ToGrpcStatus(admission.status()));
     return reactor;
   }
-  pool->Schedule([this, reactor, admission = *std::move(admission),
-                  work = std::move(work)]() mutable {
-    const absl::Status status = work(admission);
-    access_->Finished(admission, status.code());
-    reactor->Finish(ToGrpcStatus(status));
-  });
+  const bool queued =
+      pool->TrySchedule([this, context, reactor, admission = *admission,
+                         work = std::move(work)]() mutable {
+        absl::Status status = ClientGaveUp(*context);  // while queued
+        if (status.ok()) {
+          status = work(admission);
+          // The client may have given up while it ran: audit what it saw.
+          if (absl::Status gave_up = ClientGaveUp(*context); !gave_up.ok())
+            status = gave_up;
+        }
+        access_->Finished(admission, status.code());
+        reactor->Finish(ToGrpcStatus(status));
+      });
+  if (!queued) {
+    const absl::Status full = queue_full(pool->max_queued());
+    access_->Finished(*admission, full.code());
+    reactor->Finish(ToGrpcStatus(full));
+  }
   return reactor;
 }
 
@@ -348,32 +396,44 @@ grpc::ServerUnaryReactor* GrpcService::RankAgents(
       });
 }
 
+grpc::ServerUnaryReactor* GrpcService::Verify(
+    grpc::CallbackServerContext* context, const v1::VerifyRequest* request,
+    v1::VerifyResponse* response) {
+  return OnQueryPool(
+      context, auth::Method::kVerify, auth::ReadScope{},
+      [this, request, response](const Admission&) -> absl::Status {
+        ASSIGN_OR_RETURN(storage::VerifyReport report,
+                         service_->store().Verify(request->repair()));
+        ToProto(report, response);
+        return absl::OkStatus();
+      });
+}
+
 grpc::ServerUnaryReactor* GrpcService::CreateBackup(
     grpc::CallbackServerContext* context,
     const v1::CreateBackupRequest* /*request*/, v1::BackupInfo* response) {
-  return OnPool(admin_pool_, context, auth::Method::kCreateBackup,
-                auth::ReadScope{},
-                [this, response](const Admission&) -> absl::Status {
-                  ASSIGN_OR_RETURN(storage::BackupInfo backup,
-                                   service_->store().CreateBackup());
-                  ToProto(backup, response);
-                  return absl::OkStatus();
-                });
+  return OnAdminPool(context, auth::Method::kCreateBackup,
+                     [this, response](const Admission&) -> absl::Status {
+                       ASSIGN_OR_RETURN(storage::BackupInfo backup,
+                                        service_->store().CreateBackup());
+                       ToProto(backup, response);
+                       return absl::OkStatus();
+                     });
 }
 
 grpc::ServerUnaryReactor* GrpcService::ListBackups(
     grpc::CallbackServerContext* context,
     const v1::ListBackupsRequest* /*request*/,
     v1::ListBackupsResponse* response) {
-  return OnPool(admin_pool_, context, auth::Method::kListBackups,
-                auth::ReadScope{},
-                [this, response](const Admission&) -> absl::Status {
-                  ASSIGN_OR_RETURN(std::vector<storage::BackupInfo> backups,
-                                   service_->store().ListBackups());
-                  for (const storage::BackupInfo& backup : backups)
-                    ToProto(backup, response->add_backups());
-                  return absl::OkStatus();
-                });
+  return OnAdminPool(context, auth::Method::kListBackups,
+                     [this, response](const Admission&) -> absl::Status {
+                       ASSIGN_OR_RETURN(
+                           std::vector<storage::BackupInfo> backups,
+                           service_->store().ListBackups());
+                       for (const storage::BackupInfo& backup : backups)
+                         ToProto(backup, response->add_backups());
+                       return absl::OkStatus();
+                     });
 }
 
 }  // namespace cxscore::server

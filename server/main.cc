@@ -65,14 +65,48 @@ int main(int argc, char** argv) {
   app.add_option("--data-dir", store_options.data_dir,
                  "directory of the RocksDB database (created if missing)")
       ->capture_default_str();
-  app.add_flag("--sync", store_options.sync_writes,
-               "fsync every write group before acknowledging it (group "
-               "commit). Without it an acknowledged write survives a crash "
-               "of the process, not of the machine, unless the request asks "
-               "for sync");
+  // Durable by default: every write group is fsynced before it is
+  // acknowledged (group commit: one fsync per group).
+  bool no_sync = false;
+  bool sync_alias = false;
+  CLI::Option* no_sync_flag = app.add_flag(
+      "--no-sync", no_sync,
+      "acknowledge a write group before it is fsynced (faster). The WAL is "
+      "still written first, so a crash of the process loses nothing, but a "
+      "power cut can lose the last acknowledged writes. Without it (the "
+      "default) every write group is fsynced before it is acknowledged");
+  app.add_flag("--sync", sync_alias,
+               "no-op, kept for compatibility: fsyncing every write group "
+               "before acknowledging it is the default")
+      ->excludes(no_sync_flag);
   app.add_option("--query-threads", options.query_threads,
                  "threads that run score queries")
       ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  // Limits (docs/security.md, "Limits"): beyond each, RESOURCE_EXHAUSTED
+  // naming the flag.
+  app.add_option("--max-message-bytes", options.max_message_bytes,
+                 "largest message received or sent, in bytes")
+      ->check(CLI::Range(1024, 1 << 30))
+      ->capture_default_str();
+  cxscore::server::IngestLimitOptions& ingest = options.ingest_limits;
+  app.add_option("--max-batch-records", ingest.max_batch_records,
+                 "records per ingest batch; a larger batch ends its stream "
+                 "(earlier batches stay stored)")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  app.add_option("--max-ingest-streams", ingest.max_ingest_streams,
+                 "ingest streams open at once; one more is refused")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  app.add_option("--max-queued-queries", options.max_queued_queries,
+                 "queries waiting for a query thread; one more is refused")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  app.add_option("--max-listed-rejections", ingest.max_listed_rejections,
+                 "rejected records listed in an ingest summary (all are "
+                 "counted in rejected_total)")
+      ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
   cxscore::server::ListenSecurity& security = options.security;
   app.add_option("--tls-cert", security.tls.cert_file,
@@ -126,6 +160,7 @@ int main(int argc, char** argv) {
       restore_request.backup_id = restore_backup_id;
     return RunRestore(restore_request);
   }
+  store_options.sync_writes = !no_sync;
 
   // Exit 2 (a usage error) when the flags would serve beyond loopback
   // without TLS or tokens (the message names the missing flag), or when the
@@ -178,7 +213,7 @@ int main(int argc, char** argv) {
             << (store_options.backup_dir.empty()
                     ? ""
                     : ", backups in " + store_options.backup_dir)
-            << (store_options.sync_writes ? ", fsync per write group" : "")
+            << ", " << cxscore::storage::DurabilityDescription(store_options)
             << (security.tls.cert_file.empty()
                     ? ", plaintext"
                     : (security.tls.client_ca_file.empty() ? ", TLS"

@@ -106,7 +106,7 @@ void AddReport(const DriversReport& report, Message* out) {
 void AddOutcomes(const std::vector<storage::RecordOutcome>& outcomes,
                  uint64_t first_index,
                  const std::vector<std::string>& record_ids,
-                 v1::IngestSummary* summary) {
+                 size_t max_listed_rejections, v1::IngestSummary* summary) {
   using Kind = storage::RecordOutcome::Kind;
   for (size_t i = 0; i < outcomes.size(); ++i) {
     switch (outcomes[i].kind) {
@@ -116,7 +116,14 @@ void AddOutcomes(const std::vector<storage::RecordOutcome>& outcomes,
       case Kind::kDuplicate:
         summary->set_duplicates(summary->duplicates() + 1);
         break;
+      case Kind::kStale:
+        summary->set_stale(summary->stale() + 1);
+        break;
       case Kind::kRejected: {
+        summary->set_rejected_total(summary->rejected_total() + 1);
+        if (static_cast<size_t>(summary->rejected_size()) >=
+            max_listed_rejections)
+          break;
         v1::RejectedRecord* rejected = summary->add_rejected();
         rejected->set_index(first_index + i);
         rejected->set_id(record_ids[i]);
@@ -244,6 +251,24 @@ void ToProto(const SurveyResponse& response, v1::Comment* out) {
   if (response.csat) out->set_csat(*response.csat);
   if (response.ces) out->set_ces(*response.ces);
   out->set_comment(response.comment);
+}
+
+void ToProto(const storage::VerifyReport& report, v1::VerifyResponse* out) {
+  out->set_cells_checked(report.cells_checked);
+  out->set_rollup_cells(report.rollup_cells);
+  out->set_driver_cells(report.driver_cells);
+  out->set_comment_entries(report.comment_entries);
+  for (const storage::CellDifference& d : report.differences) {
+    v1::CellDifference* cell = out->add_differences();
+    cell->set_view(d.view);
+    cell->set_key(d.key);
+    cell->set_field(d.field);
+    cell->set_stored(d.stored);
+    cell->set_recomputed(d.recomputed);
+  }
+  out->set_differences_total(report.differences_total);
+  out->set_repaired(report.repaired);
+  out->set_differences_after_repair(report.differences_after_repair);
 }
 
 void ToProto(const storage::BackupInfo& backup, v1::BackupInfo* out) {

@@ -17,11 +17,12 @@
 namespace cxscore::server {
 
 // Adds the outcomes of one batch whose first record has stream position
-// `first_index`.
+// `first_index`. Every rejection counts in rejected_total; it is listed in
+// `rejected` only while fewer than `max_listed_rejections` are.
 void AddOutcomes(const std::vector<storage::RecordOutcome>& outcomes,
                  uint64_t first_index,
                  const std::vector<std::string>& record_ids,
-                 v1::IngestSummary* summary);
+                 size_t max_listed_rejections, v1::IngestSummary* summary);
 
 // `query`: the query that produced the group (its grouping names the key).
 void ToProto(const GroupScores& scores, const storage::RollupQuery& query,
@@ -43,6 +44,7 @@ void ToProto(const TrendSeries& series, const storage::RollupQuery& query,
 void ToProto(const AgentRanking& ranking, v1::RankAgentsResponse* out);
 // customer_id is never copied.
 void ToProto(const SurveyResponse& response, v1::Comment* out);
+void ToProto(const storage::VerifyReport& report, v1::VerifyResponse* out);
 void ToProto(const storage::BackupInfo& backup, v1::BackupInfo* out);
 
 }  // namespace cxscore::server

@@ -88,6 +88,7 @@ Interaction FromProto(const v1::Interaction& in) {
   out.first_contact_resolution = Optional(in.has_first_contact_resolution(),
                                           in.first_contact_resolution());
   out.attributes.insert(in.attributes().begin(), in.attributes().end());
+  out.updated_at = OptionalTime(in.has_updated_at(), in.updated_at());
   return out;
 }
 

@@ -8,9 +8,12 @@ namespace {
 
 storage::GroupDim GroupDimOf(Period period) {
   switch (period) {
-    case Period::kDay: return storage::GroupDim::kDay;
-    case Period::kWeek: return storage::GroupDim::kWeek;
-    case Period::kMonth: return storage::GroupDim::kMonth;
+    case Period::kDay:
+      return storage::GroupDim::kDay;
+    case Period::kWeek:
+      return storage::GroupDim::kWeek;
+    case Period::kMonth:
+      return storage::GroupDim::kMonth;
   }
   return storage::GroupDim::kDay;
 }
@@ -60,8 +63,8 @@ absl::StatusOr<DriversReport> ScoreService::GetDrivers(
     absl::StatusOr<std::vector<storage::GroupDriverCounts>> groups =
         store_->QueryDrivers(selection);
     if (!groups.ok()) return groups.status();
-    return AnalyzeDrivers(groups->empty() ? DriverCounts{} : (*groups)[0].counts,
-                          kpis);
+    return AnalyzeDrivers(
+        groups->empty() ? DriverCounts{} : (*groups)[0].counts, kpis);
   }
   storage::RollupQuery by_unit = selection;
   by_unit.group_by = {level == DriverLevel::kAgent ? storage::GroupDim::kAgent
@@ -86,7 +89,8 @@ absl::StatusOr<std::vector<DriverGroup>> ScoreService::GetDriverGroups(
   std::vector<DriverGroup> reports;
   reports.reserve(groups->size());
   for (storage::GroupDriverCounts& group : *groups)
-    reports.push_back({std::move(group.key), AnalyzeDrivers(group.counts, kpis)});
+    reports.push_back(
+        {std::move(group.key), AnalyzeDrivers(group.counts, kpis)});
   return reports;
 }
 
@@ -108,8 +112,9 @@ absl::StatusOr<std::vector<TrendSeries>> ScoreService::GetTrend(
     if (!points.ok()) return points.status();
     // Periods at either end without an answer to this metric are trimmed.
     while (!points->empty() && points->back().score.n == 0) points->pop_back();
-    auto first = std::find_if(points->begin(), points->end(),
-                              [](const TrendPoint& p) { return p.score.n > 0; });
+    auto first =
+        std::find_if(points->begin(), points->end(),
+                     [](const TrendPoint& p) { return p.score.n > 0; });
     points->erase(points->begin(), first);
     series.back().points = *std::move(points);
     periods.clear();
@@ -131,8 +136,7 @@ absl::StatusOr<std::vector<TrendSeries>> ScoreService::GetTrend(
 }
 
 absl::StatusOr<std::vector<SurveyResponse>> ScoreService::ListComments(
-    const storage::RollupQuery& selection, CommentFilter filter,
-    size_t limit) {
+    const storage::RollupQuery& selection, CommentFilter filter, size_t limit) {
   const auto accept = [filter](const SurveyResponse& r) {
     switch (filter) {
       case CommentFilter::kAny:

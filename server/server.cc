@@ -1,23 +1,23 @@
 #include "server/server.h"
 
+#include <iostream>
+
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "server/grpc_service.h"
 #include "server/score_service.h"
+#include "server/store_health.h"
 #include "server/worker_pool.h"
 
 namespace cxscore::server {
-
-// Admin calls (backups) run here, off the query pool. Two threads: a
-// second CreateBackup while one runs is refused at once (storage/backup.h)
-// rather than queued behind it.
-constexpr int kAdminThreads = 2;
 
 // Declared in destruction order's reverse: the gRPC server goes first.
 struct Server::Parts {
   std::unique_ptr<AccessControl> access;
   std::unique_ptr<ScoreService> service;
+  std::unique_ptr<IngestLimits> ingest_limits;
+  std::unique_ptr<StoreHealth> health;
   std::unique_ptr<WorkerPool> query_pool;
   std::unique_ptr<WorkerPool> admin_pool;  // backups (grpc_service.h)
   std::unique_ptr<GrpcService> grpc_service;
@@ -39,11 +39,15 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   if (!access.ok()) return access.status();
   parts->access = *std::move(access);
   parts->service = std::make_unique<ScoreService>(&store);
-  parts->query_pool = std::make_unique<WorkerPool>(options.query_threads);
-  parts->admin_pool = std::make_unique<WorkerPool>(kAdminThreads);
+  parts->ingest_limits = std::make_unique<IngestLimits>(options.ingest_limits);
+  parts->health = std::make_unique<StoreHealth>(&std::cerr);
+  parts->query_pool = std::make_unique<WorkerPool>(options.query_threads,
+                                                   options.max_queued_queries);
+  parts->admin_pool =
+      std::make_unique<WorkerPool>(kAdminThreads, kAdminMaxQueued);
   parts->grpc_service = std::make_unique<GrpcService>(
       parts->service.get(), parts->query_pool.get(), parts->access.get(),
-      parts->admin_pool.get());
+      parts->ingest_limits.get(), parts->health.get(), parts->admin_pool.get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -51,9 +55,12 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(
   int port = 0;
   builder.AddListeningPort(options.listen, *credentials, &port);
   builder.RegisterService(parts->grpc_service.get());
+  builder.SetMaxReceiveMessageSize(options.max_message_bytes);
+  builder.SetMaxSendMessageSize(options.max_message_bytes);
   parts->grpc_server = builder.BuildAndStart();
   if (parts->grpc_server == nullptr || port == 0)
     return absl::UnavailableError("listen: cannot listen on " + options.listen);
+  parts->health->Attach(parts->grpc_server->GetHealthCheckService());
   return std::unique_ptr<Server>(new Server(std::move(parts), port));
 }
 
@@ -64,6 +71,7 @@ void Server::Shutdown(absl::Duration grace) {
   if (parts_->grpc_server == nullptr) return;
   parts_->grpc_server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   parts_->grpc_server->Wait();
+  parts_->health->Attach(nullptr);  // the health service goes with the server
   parts_->grpc_server.reset();
 }
 

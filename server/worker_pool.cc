@@ -2,7 +2,8 @@
 
 namespace cxscore::server {
 
-WorkerPool::WorkerPool(int threads) {
+WorkerPool::WorkerPool(int threads, size_t max_queued)
+    : max_queued_(max_queued < 1 ? 1 : max_queued) {
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Run(); });
 }
 
@@ -14,9 +15,11 @@ WorkerPool::~WorkerPool() {
   for (std::thread& t : threads_) t.join();
 }
 
-void WorkerPool::Schedule(absl::AnyInvocable<void() &&> task) {
+bool WorkerPool::TrySchedule(absl::AnyInvocable<void() &&> task) {
   absl::MutexLock lock(&mu_);
+  if (tasks_.size() >= max_queued_) return false;
   tasks_.push_back(std::move(task));
+  return true;
 }
 
 void WorkerPool::Run() {

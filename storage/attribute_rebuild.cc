@@ -10,6 +10,7 @@
 #include "core/rollup.h"
 #include "core/status_macros.h"
 #include "storage/driver_codec.h"
+#include "storage/merge_operand_check.h"
 #include "storage/record_codec.h"
 #include "storage/rocks_status.h"
 #include "storage/rollup_codec.h"
@@ -59,6 +60,8 @@ class Rebuilder {
     drivers_.clear();
     pending_ = 0;
     if (batch.Count() == 0) return absl::OkStatus();
+    RETURN_IF_ERROR(CheckMergeOperands(batch, cfs_.rollups->GetID(),
+                                       cfs_.driver_rollups->GetID()));
     return FromRocks(db_->Write(rocksdb::WriteOptions(), &batch),
                      "writing rebuilt attribute cells");
   }

@@ -26,7 +26,9 @@ bool Matches(const std::vector<std::string>& allowed, std::string_view value) {
 bool ParseCommentKey(std::string_view key, std::string_view* agent,
                      int32_t* day, std::string_view* response_id) {
   uint64_t length = 0;
-  if (!ReadVarint(&key, &length) || key.size() < length + 4) return false;
+  // length + 4 could wrap: compare without adding to a stored length.
+  if (!ReadVarint(&key, &length) || key.size() < 4 || key.size() - 4 < length)
+    return false;
   *agent = key.substr(0, length);
   key.remove_prefix(length);
   uint32_t biased = 0;

@@ -25,6 +25,27 @@ constexpr std::array<int, kDriverPairIdLimit> PairIndexById() {
 }
 constexpr std::array<int, kDriverPairIdLimit> kPairIndexById = PairIndexById();
 
+// The DriverCounts::pairs index, row and column of field `id`; false for
+// an id no encoder writes (unknown pair id, row beyond the metric's levels,
+// column beyond the KPI's).
+bool DecodeFieldId(uint64_t id, int* pair, int32_t* row, int32_t* column) {
+  const uint64_t c = id & (kColumns - 1);
+  const uint64_t r = (id >> kColumnBits) % kRows;
+  const uint64_t pair_id = (id >> kColumnBits) / kRows;
+  if (pair_id >= kDriverPairIdLimit || kPairIndexById[pair_id] < 0)
+    return false;
+  const int index = kPairIndexById[pair_id];
+  const auto metric = static_cast<Metric>(index / kKpiCount);
+  const auto kpi = static_cast<Kpi>(index % kKpiCount);
+  if (r >= static_cast<uint64_t>(MetricInfoOf(metric).levels) ||
+      c > static_cast<uint64_t>(KpiInfoOf(kpi).max_column))
+    return false;
+  *pair = index;
+  *row = static_cast<int32_t>(r);
+  *column = static_cast<int32_t>(c);
+  return true;
+}
+
 }  // namespace
 
 std::string EncodeDriverCell(const DriverCounts& counts) {
@@ -46,14 +67,23 @@ bool AddEncodedDriverCell(std::string_view cell, DriverCounts* counts) {
   uint64_t id = 0;
   int64_t value = 0;
   while (reader.Next(&id, &value)) {
-    const uint64_t column = id & (kColumns - 1);
-    const uint64_t row = (id >> kColumnBits) % kRows;
-    const uint64_t pair_id = (id >> kColumnBits) / kRows;
-    if (pair_id >= kDriverPairIdLimit || kPairIndexById[pair_id] < 0)
+    int pair = 0;
+    int32_t row = 0, column = 0;
+    if (!DecodeFieldId(id, &pair, &row, &column) ||
+        !counts->pairs[pair].AddChecked(row, column, value))
       return false;
-    counts->pairs[kPairIndexById[pair_id]].Add(
-        static_cast<int32_t>(row), static_cast<int32_t>(column), value);
   }
+  return reader.ok();
+}
+
+bool IsValidDriverCell(std::string_view cell) {
+  CellReader reader(cell);
+  uint64_t id = 0;
+  int64_t value = 0;
+  int pair = 0;
+  int32_t row = 0, column = 0;
+  while (reader.Next(&id, &value))
+    if (!DecodeFieldId(id, &pair, &row, &column)) return false;
   return reader.ok();
 }
 

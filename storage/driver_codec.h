@@ -18,9 +18,16 @@ namespace cxscore::storage {
 
 std::string EncodeDriverCell(const DriverCounts& counts);
 
-// counts += cell. False (and `counts` partly updated) on a malformed cell.
+// counts += cell. False (and `counts` partly updated) on a malformed cell
+// (sparse_cell.h), a field id no encoder writes (a pair id without a pair,
+// a row beyond the metric's levels, a column beyond the KPI's max_column
+// in core/metric.h) or a sum that overflows int64.
 [[nodiscard]] bool AddEncodedDriverCell(std::string_view cell,
                                         DriverCounts* counts);
+
+// True when AddEncodedDriverCell would accept `cell` into empty counts:
+// well formed and every field id known. Builds nothing.
+bool IsValidDriverCell(std::string_view cell);
 
 }  // namespace cxscore::storage
 

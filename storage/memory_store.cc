@@ -136,8 +136,9 @@ RecordOutcome MemoryStore::Apply(const Interaction& raw) {
   auto [it, inserted] =
       interactions_.try_emplace(interaction.interaction_id, interaction);
   if (!inserted) {
-    if (it->second == interaction)
-      return {RecordOutcome::Kind::kDuplicate, std::nullopt};
+    if (std::optional<RecordOutcome> unchanged =
+            ResentInteractionOutcome(interaction, it->second))
+      return *std::move(unchanged);
     it->second = std::move(interaction);  // upsert
   }
   return {RecordOutcome::Kind::kAccepted, std::nullopt};
@@ -237,6 +238,12 @@ absl::StatusOr<std::optional<SurveyResponse>> MemoryStore::GetResponse(
   const auto it = responses_.find(response_id);
   if (it == responses_.end()) return std::nullopt;
   return std::optional<SurveyResponse>(it->second);
+}
+
+absl::StatusOr<VerifyReport> MemoryStore::Verify(bool repair) {
+  VerifyReport report;
+  report.repaired = repair;  // nothing to repair: right as it stands
+  return report;
 }
 
 namespace {

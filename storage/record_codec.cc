@@ -1,5 +1,7 @@
 #include "storage/record_codec.h"
 
+#include <climits>
+
 #include "storage/records.pb.h"
 
 namespace cxscore::storage {
@@ -33,12 +35,15 @@ std::string EncodeInteraction(const Interaction& in) {
   if (in.first_contact_resolution)
     m.set_first_contact_resolution(*in.first_contact_resolution);
   CopyAttributes(in, &m);
+  if (in.updated_at) m.set_updated_at_us(ToMicros(*in.updated_at));
   return m.SerializeAsString();
 }
 
 absl::StatusOr<Interaction> DecodeInteraction(std::string_view bytes) {
   v1::StoredInteraction m;
-  if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+  // ParseFromArray takes an int: a longer value must not be truncated.
+  if (bytes.size() > static_cast<size_t>(INT_MAX) ||
+      !m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
     return absl::DataLossError("stored interaction does not parse");
   Interaction out;
   out.interaction_id = m.interaction_id();
@@ -55,6 +60,7 @@ absl::StatusOr<Interaction> DecodeInteraction(std::string_view bytes) {
   if (m.has_first_contact_resolution())
     out.first_contact_resolution = m.first_contact_resolution();
   out.attributes.insert(m.attributes().begin(), m.attributes().end());
+  if (m.has_updated_at_us()) out.updated_at = FromMicros(m.updated_at_us());
   return out;
 }
 
@@ -79,7 +85,9 @@ std::string EncodeResponse(const SurveyResponse& in) {
 
 absl::StatusOr<SurveyResponse> DecodeResponse(std::string_view bytes) {
   v1::StoredResponse m;
-  if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+  // ParseFromArray takes an int: a longer value must not be truncated.
+  if (bytes.size() > static_cast<size_t>(INT_MAX) ||
+      !m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
     return absl::DataLossError("stored response does not parse");
   SurveyResponse out;
   out.response_id = m.response_id();
@@ -101,8 +109,10 @@ absl::StatusOr<SurveyResponse> DecodeResponse(std::string_view bytes) {
 
 Interaction Normalized(Interaction in) {
   in.opened_at = Truncated(in.opened_at);
-  if (in.first_response_at) in.first_response_at = Truncated(*in.first_response_at);
+  if (in.first_response_at)
+    in.first_response_at = Truncated(*in.first_response_at);
   if (in.closed_at) in.closed_at = Truncated(*in.closed_at);
+  if (in.updated_at) in.updated_at = Truncated(*in.updated_at);
   return in;
 }
 

@@ -12,10 +12,13 @@
 #include "storage/attribute_rebuild.h"
 #include "storage/backup.h"
 #include "storage/comment_scan.h"
+#include "storage/merge_operand_check.h"
 #include "storage/record_codec.h"
+#include "storage/rocks_options.h"
 #include "storage/rocks_status.h"
 #include "storage/rollup_merge_operator.h"
 #include "storage/rollup_scan.h"
+#include "storage/rollup_verify.h"
 #include "storage/store_rules.h"
 #include "storage/write_planner.h"
 #include "storage/write_queue.h"
@@ -160,6 +163,12 @@ class RocksStore : public Store {
     return Get<SurveyResponse>(cfs_.responses, id, DecodeResponse);
   }
 
+  absl::StatusOr<VerifyReport> Verify(bool repair) override {
+    return VerifyRollups(
+        db_, cfs_, repair,
+        [this](absl::FunctionRef<void()> fn) { queue_->RunExclusive(fn); });
+  }
+
   absl::StatusOr<BackupInfo> CreateBackup() override {
     RETURN_IF_ERROR(CheckBackupDir());
     return backups_->Create(db_);
@@ -192,7 +201,7 @@ class RocksStore : public Store {
   void ApplyGroup(std::vector<WriteRequest>& group) {
     WritePlanner planner(db_, cfs_);
     std::vector<std::vector<RecordOutcome>> outcomes(group.size());
-    bool sync = options_.sync_writes;
+    bool sync = false;  // any request of the group asks for it
     absl::Status status;
     for (size_t i = 0; i < group.size() && status.ok(); ++i) {
       WriteRequest& request = group[i];
@@ -208,9 +217,15 @@ class RocksStore : public Store {
     }
     if (status.ok()) {
       rocksdb::WriteBatch batch = planner.Finish();
-      rocksdb::WriteOptions write_options;
-      write_options.sync = sync;
-      status = FromRocks(db_->Write(write_options, &batch), "writing batch");
+      // A merge operand its codec cannot read back would poison its cell:
+      // then nothing of the group is written (INTERNAL for every request).
+      status = CheckMergeOperands(batch, cfs_.rollups->GetID(),
+                                  cfs_.driver_rollups->GetID());
+      if (status.ok()) {
+        status = FromRocks(
+            db_->Write(GroupWriteOptions(options_, sync), &batch),
+            "writing batch");
+      }
     }
     for (size_t i = 0; i < group.size(); ++i) {
       if (status.ok()) {
@@ -245,11 +260,7 @@ absl::StatusOr<rocksdb::DB*> OpenDb(
   const bool created = !std::filesystem::exists(
       std::filesystem::path(options.data_dir) / "CURRENT");
 
-  rocksdb::DBOptions db_options;
-  db_options.create_if_missing = true;
-  db_options.create_missing_column_families = true;
-  db_options.max_background_jobs = 2;
-  db_options.bytes_per_sync = 1 << 20;
+  const rocksdb::DBOptions db_options = RocksDbOptions(options);
 
   auto cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = {
@@ -274,6 +285,13 @@ absl::StatusOr<rocksdb::DB*> OpenDb(
 }
 
 }  // namespace
+
+const char* DurabilityDescription(const StoreOptions& options) {
+  return options.sync_writes
+             ? "fsync per write group"
+             : "no fsync per write group (--no-sync: a power cut can lose "
+               "the last acknowledged writes)";
+}
 
 absl::StatusOr<std::unique_ptr<Store>> OpenRocksStore(
     const StoreOptions& options) {

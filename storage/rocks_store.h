@@ -16,9 +16,12 @@ struct StoreOptions {
   std::string data_dir;
 
   // fsync every write group before acknowledging it, whatever the request
-  // asks. Default false: the WAL is written (survives a process kill) and
-  // synced by the OS; a request may still ask for sync.
-  bool sync_writes = false;
+  // asks (group commit: one fsync per group). Default true: an
+  // acknowledged write survives a power cut. false (cxscored --no-sync):
+  // the WAL is written before the acknowledgement (it survives a process
+  // kill) and synced by the OS later, so a power cut can lose the last
+  // acknowledged writes; a request may still ask for sync.
+  bool sync_writes = true;
 
   // Upper bound on records applied in one write group (one WriteBatch, at
   // most one fsync). Larger groups amortise the sync; smaller ones bound the
@@ -32,6 +35,10 @@ struct StoreOptions {
   // no backups (CreateBackup and ListBackups answer FAILED_PRECONDITION).
   std::string backup_dir = {};
 };
+
+// One phrase for logs: what an acknowledgement of a store opened with
+// `options` promises ("fsync per write group" or the --no-sync warning).
+const char* DurabilityDescription(const StoreOptions& options);
 
 // Opens (or creates) the store. A format version 1 database is migrated
 // first (its attribute view rebuilt from the raw records, which reads every

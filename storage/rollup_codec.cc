@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -55,15 +56,15 @@ template <size_t N>
 bool AddToArray(uint64_t id, uint64_t base, int64_t value,
                 std::array<int64_t, N>* values) {
   if (id < base || id >= base + N) return false;
-  (*values)[id - base] += value;
-  return true;
+  return AddChecked(&(*values)[id - base], value);
 }
 
 bool AddField(uint64_t id, int64_t value, RollupCounts* counts) {
   ScoreCounts& s = counts->scores;
   if (const std::optional<Metric> m = MetricOfField(id)) {
-    MetricInfoOf(*m).mutable_histogram(s)[id - RollupFieldBase(*m)] += value;
-    return true;
+    return AddChecked(
+        &MetricInfoOf(*m).mutable_histogram(s)[id - RollupFieldBase(*m)],
+        value);
   }
   if (id < kServiceFieldBase) {
     return AddToArray(id, kVesAbilityFieldBase, value, &s.ves_ability) ||
@@ -71,22 +72,37 @@ bool AddField(uint64_t id, int64_t value, RollupCounts* counts) {
   }
   ServiceCounts& service = counts->service;
   if (id < kServiceFieldBase + kServiceFieldCount) {
-    *ServiceScalars(service)[id - kServiceFieldBase] += value;
-    return true;
+    return AddChecked(ServiceScalars(service)[id - kServiceFieldBase], value);
   }
   constexpr uint64_t kBuckets = DurationHistogram::kMaxBucket + 1;
   if (id >= kCloseBucketFieldBase && id < kCloseBucketFieldBase + kBuckets) {
-    service.time_to_close.Add(static_cast<int>(id - kCloseBucketFieldBase),
-                              value);
-    return true;
+    return service.time_to_close.AddChecked(
+        static_cast<int>(id - kCloseBucketFieldBase), value);
   }
   if (id >= kFirstResponseBucketFieldBase &&
       id < kFirstResponseBucketFieldBase + kBuckets) {
-    service.time_to_first_response.Add(
+    return service.time_to_first_response.AddChecked(
         static_cast<int>(id - kFirstResponseBucketFieldBase), value);
-    return true;
   }
   return false;
+}
+
+// Whether AddField knows `id` (a cell holds each id once, so a single
+// value cannot overflow).
+bool KnownField(uint64_t id) {
+  constexpr uint64_t kBuckets = DurationHistogram::kMaxBucket + 1;
+  const auto in = [id](uint64_t base, uint64_t count) {
+    return id >= base && id < base + count;
+  };
+  constexpr uint64_t kItems =
+      std::tuple_size_v<decltype(ScoreCounts::ves_ability)>;
+  static_assert(kItems ==
+                std::tuple_size_v<decltype(ScoreCounts::ves_confidence)>);
+  return MetricOfField(id).has_value() || in(kVesAbilityFieldBase, kItems) ||
+         in(kVesConfidenceFieldBase, kItems) ||
+         in(kServiceFieldBase, kServiceFieldCount) ||
+         in(kCloseBucketFieldBase, kBuckets) ||
+         in(kFirstResponseBucketFieldBase, kBuckets);
 }
 
 }  // namespace
@@ -111,6 +127,16 @@ std::string EncodeRollupCell(const RollupCounts& counts) {
   counts.service.time_to_first_response.ForEachBucket(
       [&](int b, int64_t n) { w.Field(kFirstResponseBucketFieldBase + b, n); });
   return w.Take();
+}
+
+bool IsValidRollupCell(std::string_view cell) {
+  CellReader reader(cell);
+  uint64_t id = 0;
+  int64_t value = 0;
+  while (reader.Next(&id, &value)) {
+    if (!KnownField(id)) return false;
+  }
+  return reader.ok();
 }
 
 bool AddEncodedCell(std::string_view cell, RollupCounts* counts) {

@@ -23,8 +23,15 @@ namespace cxscore::storage {
 
 std::string EncodeRollupCell(const RollupCounts& counts);
 
-// counts += cell. False (and `counts` partly updated) on a malformed cell.
+// counts += cell. False (and `counts` partly updated) on a malformed cell
+// (sparse_cell.h), an unknown field id (none of the ranges above, or a
+// bucket beyond DurationHistogram::kMaxBucket) or a sum that overflows
+// int64.
 [[nodiscard]] bool AddEncodedCell(std::string_view cell, RollupCounts* counts);
+
+// True when AddEncodedCell would accept `cell` into empty counts: well
+// formed and every field id known.
+bool IsValidRollupCell(std::string_view cell);
 
 }  // namespace cxscore::storage
 

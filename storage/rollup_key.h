@@ -6,8 +6,8 @@
 //
 // Key layout (format version 2):
 //   [view id: 1 byte]
-//   [for each dimension of the view: varint32 length, bytes]   "" = unattributed
-//   [day: 4 bytes big-endian, day number + 2^31]
+//   [for each dimension of the view: varint32 length, bytes]   "" =
+//   unattributed [day: 4 bytes big-endian, day number + 2^31]
 // Keys of one view and one dimension-value prefix sort by day, so a time
 // range is one contiguous run per group.
 //
@@ -33,7 +33,7 @@ enum class AttributionDim : uint8_t { kAgent = 0, kTeam = 1, kChannel = 2 };
 inline constexpr int kAttributionDims = 3;
 
 struct RollupView {
-  uint8_t id;  // persisted: never renumber
+  uint8_t id;                        // persisted: never renumber
   std::vector<AttributionDim> dims;  // key order
 };
 

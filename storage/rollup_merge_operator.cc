@@ -10,10 +10,13 @@ namespace {
 class RollupMergeOperator : public rocksdb::AssociativeMergeOperator {
  public:
   bool Merge(const rocksdb::Slice& /*key*/,
-             const rocksdb::Slice* existing_value,
-             const rocksdb::Slice& value, std::string* new_value,
+             const rocksdb::Slice* existing_value, const rocksdb::Slice& value,
+             std::string* new_value,
              rocksdb::Logger* /*logger*/) const override {
     if (existing_value == nullptr) {
+      // Copied only when well formed: a bad operand fails the merge
+      // (RocksDB reports Corruption) instead of landing in the cell.
+      if (!IsWellFormedCell(value.ToStringView())) return false;
       new_value->assign(value.data(), value.size());
       return true;
     }

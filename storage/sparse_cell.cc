@@ -22,8 +22,24 @@ bool CellReader::Next(uint64_t* id, int64_t* value) {
     ok_ = false;
     return false;
   }
+  // Ids strictly increase and zero values are omitted (CellWriter).
+  if ((!first_ && *id <= last_id_) || raw == 0) {
+    ok_ = false;
+    return false;
+  }
+  first_ = false;
+  last_id_ = *id;
   *value = ZigZagDecode(raw);
   return true;
+}
+
+bool IsWellFormedCell(std::string_view cell) {
+  CellReader reader(cell);
+  uint64_t id = 0;
+  int64_t value = 0;
+  while (reader.Next(&id, &value)) {
+  }
+  return reader.ok();
 }
 
 bool MergeEncodedCells(std::string_view a, std::string_view b,
@@ -42,7 +58,9 @@ bool MergeEncodedCells(std::string_view a, std::string_view b,
       w.Field(right_id, right_value);
       has_right = right.Next(&right_id, &right_value);
     } else {
-      w.Field(left_id, left_value + right_value);
+      int64_t sum = 0;
+      if (__builtin_add_overflow(left_value, right_value, &sum)) return false;
+      w.Field(left_id, sum);
       has_left = left.Next(&left_id, &left_value);
       has_right = right.Next(&right_id, &right_value);
     }

@@ -3,6 +3,10 @@
 //   [version byte = 1] then, in strictly increasing field id order,
 //   pairs (varint field id, zigzag varint value), zero values omitted.
 //
+// Readers trust nothing of a stored cell: a varint that AppendVarint would
+// not write (over-long, beyond 64 bits, truncated), a field id not above
+// the previous one, or a zero value makes the cell malformed.
+//
 // A cell is a sparse vector of signed counts; the sum of two cells is the
 // field-wise sum, so cells merge without knowing what the fields mean
 // (MergeEncodedCells). What a field id means is up to each codec
@@ -40,9 +44,17 @@ class CellReader {
  private:
   std::string_view rest_;
   bool ok_;
+  bool first_ = true;
+  uint64_t last_id_ = 0;
 };
 
-// *out = encoding of (a + b). False on malformed input.
+// True when `cell` is a well-formed cell (CellReader reads it to the end).
+// Says nothing about what its field ids mean (rollup_codec.h,
+// driver_codec.h check those).
+bool IsWellFormedCell(std::string_view cell);
+
+// *out = encoding of (a + b). False on malformed input or when a field's
+// sum overflows int64.
 [[nodiscard]] bool MergeEncodedCells(std::string_view a, std::string_view b,
                                      std::string* out);
 

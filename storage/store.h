@@ -32,6 +32,8 @@ struct RecordOutcome {
   enum class Kind {
     kAccepted,   // stored (interactions: inserted or replaced)
     kDuplicate,  // identical to the stored record; nothing changed
+    kStale,      // interactions: updated_at older than the stored record's;
+                 // nothing changed (storage/store_rules.h)
     kRejected,   // `violation` says why; nothing of it is stored
   };
   Kind kind = Kind::kAccepted;
@@ -101,6 +103,42 @@ struct BackupInfo {
                             // checksums after it was written
 };
 
+// One field of one derived cell whose stored value differs from the value
+// recomputed from the raw records (Store::Verify). A cell absent on one side
+// counts as all zeros there.
+struct CellDifference {
+  // "rollups/agent+channel", "driver_rollups/totals", "rollups/attribute",
+  // or "comments" (the comment index).
+  std::string view;
+  // The group parts and the day: "agent=ann channel=chat day=2025-03-03";
+  // "attr.plan=gold day=..." in the attribute view; "agent=ann
+  // day=2025-03-03 response=r1" in the comment index.
+  std::string key;
+  // "nps:9 (field 9)", "interactions (field 64)", "nps x time_to_close
+  // level 9 column 17 (field ...)"; "entry" in the comment index (1 =
+  // present, 0 = absent).
+  std::string field;
+  int64_t stored = 0;
+  int64_t recomputed = 0;
+};
+
+struct VerifyReport {
+  // Cells compared: every rollup and driver cell stored or recomputed, and
+  // every comment index entry stored or expected (each counted once).
+  uint64_t cells_checked = 0;
+  uint64_t rollup_cells = 0, driver_cells = 0, comment_entries = 0;
+  // The differences found, at most kMaxListedDifferences of them (in key
+  // order per column family); differences_total counts them all.
+  std::vector<CellDifference> differences;
+  uint64_t differences_total = 0;
+  // Verify(repair = true) only: the differences were written back and a
+  // second verify found the store right (then differences_after_repair is
+  // 0; otherwise it is that verify's differences_total).
+  bool repaired = false;
+  uint64_t differences_after_repair = 0;
+};
+inline constexpr size_t kMaxListedDifferences = 1000;
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -139,6 +177,22 @@ class Store {
       const std::string& interaction_id) = 0;
   virtual absl::StatusOr<std::optional<SurveyResponse>> GetResponse(
       const std::string& response_id) = 0;
+
+  // Checks the derived data against the raw records: recomputes every
+  // rollup cell, driver cell and comment index entry from the interactions
+  // and responses of one consistent snapshot and compares them with what is
+  // stored on that snapshot, both ways. Online: reads and writes go on
+  // meanwhile.
+  //
+  // With `repair`, writes the difference of each differing cell as a merge
+  // (recomputed minus stored, so writes made since the snapshot stay
+  // counted) and fixes the comment index, as one synced batch between two
+  // write groups, then verifies again (docs/reliability.md). The report
+  // lists the differences found before the repair.
+  //
+  // MemoryStore keeps no derived data (it answers every query from the raw
+  // records), so it is always consistent: 0 cells checked, no differences.
+  virtual absl::StatusOr<VerifyReport> Verify(bool repair) = 0;
 
   // Backups (issue 12). CreateBackup takes an online, consistent backup
   // while writes continue and verifies it; one backup runs at a time (a

@@ -46,4 +46,14 @@ RecordOutcome ResentResponseOutcome(const SurveyResponse& response,
                         "responses are immutable"}};
 }
 
+std::optional<RecordOutcome> ResentInteractionOutcome(
+    const Interaction& interaction, const Interaction& stored) {
+  if (stored == interaction)
+    return RecordOutcome{RecordOutcome::Kind::kDuplicate, std::nullopt};
+  if (interaction.updated_at && stored.updated_at &&
+      *interaction.updated_at < *stored.updated_at)
+    return RecordOutcome{RecordOutcome::Kind::kStale, std::nullopt};
+  return std::nullopt;
+}
+
 }  // namespace cxscore::storage

@@ -4,6 +4,8 @@
 #ifndef CXSCORE_STORAGE_STORE_RULES_H_
 #define CXSCORE_STORAGE_STORE_RULES_H_
 
+#include <optional>
+
 #include "absl/status/status.h"
 #include "core/records.h"
 #include "storage/store.h"
@@ -25,6 +27,16 @@ absl::Status CheckCommentQuery(const RollupQuery& query);
 // with ALREADY_EXISTS on response_id (responses are immutable).
 RecordOutcome ResentResponseOutcome(const SurveyResponse& response,
                                     const SurveyResponse& stored);
+
+// The outcome of a valid, normalised `interaction` whose id is already
+// stored as `stored`, when the upsert changes nothing: kDuplicate when the
+// two are identical (updated_at included), kStale when both carry updated_at
+// and the new one is older. nullopt when the upsert replaces the stored
+// state: its updated_at is equal or newer (equal with other content: the
+// last write wins), or either side has none (unversioned: the last write
+// wins, as before updated_at existed).
+std::optional<RecordOutcome> ResentInteractionOutcome(
+    const Interaction& interaction, const Interaction& stored);
 
 }  // namespace cxscore::storage
 

@@ -16,15 +16,19 @@ inline void AppendVarint(uint64_t v, std::string* out) {
   out->push_back(static_cast<char>(v));
 }
 
-// Consumes one varint from the front of `in`. False on truncated or
-// over-long input (then `in` is unspecified).
+// Consumes one varint from the front of `in`. False (then `in` is
+// unspecified) on input AppendVarint never writes: truncated, longer than
+// ten bytes, a tenth byte above 1 (bits beyond 64), or over-long (a last
+// byte of zero after a continuation byte, e.g. 0x80 0x00 for 0).
 inline bool ReadVarint(std::string_view* in, uint64_t* v) {
   uint64_t result = 0;
   for (int shift = 0; shift <= 63 && !in->empty(); shift += 7) {
     const auto byte = static_cast<uint8_t>(in->front());
     in->remove_prefix(1);
+    if (shift == 63 && byte > 1) return false;
     result |= static_cast<uint64_t>(byte & 0x7f) << shift;
     if ((byte & 0x80) == 0) {
+      if (byte == 0 && shift > 0) return false;
       *v = result;
       return true;
     }

@@ -7,6 +7,7 @@
 #include "core/status_macros.h"
 #include "core/validation.h"
 #include "storage/driver_codec.h"
+#include "storage/record_cells.h"
 #include "storage/record_codec.h"
 #include "storage/rocks_status.h"
 #include "storage/rollup_codec.h"
@@ -73,13 +74,8 @@ absl::Status WritePlanner::Prefetch(
 template <typename Record>
 void WritePlanner::AddContribution(const Record& record, absl::Time at,
                                    const RollupCounts& counts, int64_t sign) {
-  const Attribution values = {record.agent_id, record.team_id, record.channel};
-  const int32_t day = DayNumberOf(at);
-  for (const RollupView& view : AllViews())
-    rollup_deltas_[EncodeRollupKey(view, values, day)].AddAll(counts, sign);
-  for (const auto& [name, value] : record.attributes)
-    rollup_deltas_[EncodeAttributeRollupKey(name, value, day)].AddAll(counts,
-                                                                      sign);
+  for (std::string& key : RollupCellKeys(record, DayNumberOf(at)))
+    rollup_deltas_[std::move(key)].AddAll(counts, sign);
 }
 
 void WritePlanner::AddDriverContribution(const SurveyResponse& response,
@@ -87,16 +83,10 @@ void WritePlanner::AddDriverContribution(const SurveyResponse& response,
                                          int64_t sign) {
   const DriverCounts counts = DriverContributionOf(response, interaction);
   if (counts.IsZero()) return;
-  const Attribution values = {response.agent_id, response.team_id,
-                              response.channel};
-  const int32_t day = DayNumberOf(response.submitted_at);
-  for (const RollupView& view : AllViews())
-    driver_deltas_[EncodeRollupKey(view, values, day)].AddAll(counts, sign);
-  // Segmented by the response's attributes (the survey's view of the
-  // customer), like its attribution.
-  for (const auto& [name, value] : response.attributes)
-    driver_deltas_[EncodeAttributeRollupKey(name, value, day)].AddAll(counts,
-                                                                      sign);
+  // In the response's day and attribution, and segmented by the response's
+  // attributes (the survey's view of the customer).
+  for (std::string& key : RollupCellKeys(response, RollupDayOf(response)))
+    driver_deltas_[std::move(key)].AddAll(counts, sign);
 }
 
 absl::StatusOr<std::optional<SurveyResponse>> WritePlanner::LoadResponse(
@@ -174,12 +164,8 @@ absl::Status WritePlanner::AddResponses(
     }
     stored = EncodeResponse(response);
     batch_.Put(cfs_.responses, response.response_id, *stored);
-    if (!response.comment.empty()) {
-      batch_.Put(cfs_.comments,
-                 CommentKey(response.agent_id, DayNumberOf(response.submitted_at),
-                            response.response_id),
-                 rocksdb::Slice());
-    }
+    if (std::optional<std::string> comment = CommentIndexKeyOf(response))
+      batch_.Put(cfs_.comments, *comment, rocksdb::Slice());
     if (!response.interaction_id.empty()) {
       batch_.Put(cfs_.response_links,
                  ResponseLinkKey(response.interaction_id, response.response_id),
@@ -214,13 +200,15 @@ absl::Status WritePlanner::AddInteractions(
       continue;
     }
     Interaction interaction = Normalized(raw);
-    std::optional<std::string>& stored = interactions_[interaction.interaction_id];
+    std::optional<std::string>& stored =
+        interactions_[interaction.interaction_id];
     std::optional<Interaction> old_state;
     if (stored.has_value()) {
       absl::StatusOr<Interaction> existing = DecodeInteraction(*stored);
       if (!existing.ok()) return existing.status();
-      if (*existing == interaction) {
-        outcomes->push_back({RecordOutcome::Kind::kDuplicate, std::nullopt});
+      if (std::optional<RecordOutcome> unchanged =
+              ResentInteractionOutcome(interaction, *existing)) {
+        outcomes->push_back(*std::move(unchanged));
         continue;
       }
       // Upsert: the old state's contribution leaves the cells it was in.

@@ -58,10 +58,9 @@ class WritePlanner {
 
  private:
   // Reads the stored values of `ids` not yet written by this planner.
-  absl::Status Prefetch(rocksdb::ColumnFamilyHandle* cf,
-                        const std::vector<std::string_view>& ids,
-                        absl::flat_hash_map<std::string,
-                                            std::optional<std::string>>* seen);
+  absl::Status Prefetch(
+      rocksdb::ColumnFamilyHandle* cf, const std::vector<std::string_view>& ids,
+      absl::flat_hash_map<std::string, std::optional<std::string>>* seen);
   // Adds `counts` x `sign` to the record's cell in every attribution view
   // and to its attribute-view cell of each of its `attributes`.
   template <typename Record>

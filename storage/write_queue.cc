@@ -20,6 +20,11 @@ void WriteQueue::Push(WriteRequest request) {
   pending_.push_back(std::move(request));
 }
 
+void WriteQueue::RunExclusive(absl::FunctionRef<void()> fn) {
+  absl::MutexLock apply_lock(&apply_mu_);
+  fn();
+}
+
 void WriteQueue::Run() {
   std::vector<WriteRequest> group;
   while (true) {
@@ -41,7 +46,10 @@ void WriteQueue::Run() {
         pending_.pop_front();
       }
     }
-    apply_(group);
+    {
+      absl::MutexLock apply_lock(&apply_mu_);
+      apply_(group);
+    }
     group.clear();
   }
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/functional/function_ref.h"
 #include "absl/synchronization/mutex.h"
 #include "storage/store.h"
 
@@ -39,6 +40,12 @@ class WriteQueue {
 
   void Push(WriteRequest request);
 
+  // Runs `fn` on the calling thread while no group is being applied: a
+  // group in progress finishes first, and the next one waits for `fn`. For
+  // maintenance writes that must fall between two groups (verify --repair).
+  // Must not be called from the writer thread (from a callback).
+  void RunExclusive(absl::FunctionRef<void()> fn);
+
  private:
   void Run();
 
@@ -47,6 +54,8 @@ class WriteQueue {
   absl::Mutex mu_;
   std::deque<WriteRequest> pending_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  // Held while a group is applied, and by RunExclusive.
+  absl::Mutex apply_mu_;
   std::thread writer_;  // last: starts after the state above exists
 };
 

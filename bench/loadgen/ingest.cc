@@ -2,6 +2,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -160,7 +161,9 @@ absl::StatusOr<IngestResult> RunIngest(const DataGenerator& gen,
       }
       result.accepted += summary.accepted();
       result.duplicates += summary.duplicates();
-      result.rejected += summary.rejected_size();
+      // rejected_total counts the rejections the summary does not list.
+      result.rejected += std::max<uint64_t>(summary.rejected_total(),
+                                            summary.rejected_size());
       if (summary.rejected_size() > 0 && result.first_rejection.empty()) {
         const v1::RejectedRecord& r = summary.rejected(0);
         result.first_rejection = absl::StrCat(r.index(), " ", r.id(), " ", r.code(),

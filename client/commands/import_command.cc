@@ -26,10 +26,16 @@ void ShowRejects(const ImportReport& report, bool have_rejects_file,
     if (!row.id.empty()) err << " (id " << row.id << ")";
     err << ": " << row.reason << "\n";
   }
-  if (report.rejected.size() > shown) {
-    err << "... and " << report.rejected.size() - shown
+  if (report.rejected_total() > shown) {
+    err << "... and " << report.rejected_total() - shown
         << " more rejected rows";
-    if (!have_rejects_file) err << " (--rejects FILE lists them all)";
+    if (report.rejected_unlisted > 0) {
+      err << " (" << report.rejected.size()
+          << " are listed: the server lists a limited number; --rejects "
+             "FILE has the listed ones)";
+    } else if (!have_rejects_file) {
+      err << " (--rejects FILE lists them all)";
+    }
     err << "\n";
   }
 }
@@ -93,7 +99,7 @@ int RunImportCommand(v1::CxScore::StubInterface& stub,
   }
   ShowRejects(*report, !options.rejects_path.empty(), err);
   out << SummaryLine(*report) << "\n";
-  return report->rejected.empty() ? kExitOk : kExitRowsRejected;
+  return report->rejected_total() == 0 ? kExitOk : kExitRowsRejected;
 }
 
 }  // namespace cxscore::client

@@ -1,55 +1,46 @@
 #include "client/commands/metric_names.h"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "core/metric.h"
+#include "wire/enum_mapping.h"
 
 namespace cxscore::client {
 namespace {
 
-struct NamedMetric {
-  absl::string_view name;
-  absl::string_view title;
-  v1::Metric metric;
-};
-
-constexpr NamedMetric kMetrics[] = {
-    {"nps", "NPS", v1::METRIC_NPS},
-    {"csat", "CSAT%", v1::METRIC_CSAT},
-    {"ces", "CES%", v1::METRIC_CES},
-    {"ves", "VES%", v1::METRIC_VES},
-};
-
-struct NamedKpi {
-  absl::string_view name;
-  v1::Kpi kpi;
-};
-
-constexpr NamedKpi kKpis[] = {
-    {"time_to_first_response", v1::KPI_TIME_TO_FIRST_RESPONSE},
-    {"time_to_close", v1::KPI_TIME_TO_CLOSE},
-    {"reopens", v1::KPI_REOPENS},
-    {"transfers", v1::KPI_TRANSFERS},
-    {"first_contact_resolution", v1::KPI_FIRST_CONTACT_RESOLUTION},
-};
-
-constexpr absl::string_view kKpiList =
-    "time_to_first_response, time_to_close, reopens, transfers, "
-    "first_contact_resolution";
+absl::string_view View(std::string_view text) {
+  return absl::string_view(text.data(), text.size());
+}
 
 std::string Normalized(absl::string_view text) {
   return absl::AsciiStrToLower(absl::StripAsciiWhitespace(text));
 }
 
+// "nps, csat, ces, ves" / "time_to_first_response, ...": from the catalogue.
+std::string MetricList() {
+  return absl::StrJoin(kAllMetrics, ", ", [](std::string* out, Metric m) {
+    absl::StrAppend(out, View(cxscore::MetricName(m)));
+  });
+}
+
+std::string KpiList() {
+  return absl::StrJoin(kAllKpis, ", ", [](std::string* out, Kpi k) {
+    absl::StrAppend(out, View(cxscore::KpiName(k)));
+  });
+}
+
 }  // namespace
 
 std::string MetricName(v1::Metric metric) {
-  for (const NamedMetric& m : kMetrics) {
-    if (m.metric == metric) return std::string(m.name);
-  }
-  return absl::StrCat("metric_", static_cast<int>(metric));
+  const std::optional<Metric> m = wire::MetricFromProto(metric);
+  if (!m.has_value()) return absl::StrCat("metric_", static_cast<int>(metric));
+  return std::string(cxscore::MetricName(*m));
 }
 
 nlohmann::ordered_json MetricJson(v1::Metric metric) {
@@ -58,27 +49,33 @@ nlohmann::ordered_json MetricJson(v1::Metric metric) {
 }
 
 std::string MetricTitle(v1::Metric metric) {
-  for (const NamedMetric& m : kMetrics) {
-    if (m.metric == metric) return std::string(m.title);
-  }
-  return MetricName(metric);
+  const std::optional<Metric> m = wire::MetricFromProto(metric);
+  if (!m.has_value()) return MetricName(metric);
+  // A net score is a number (-100..100), a proportion a percentage.
+  const MetricInfo& info = MetricInfoOf(*m);
+  std::string title = absl::AsciiStrToUpper(View(info.cli_name));
+  if (info.kind == MetricKind::kProportion) title += "%";
+  return title;
+}
+
+bool IsNetScore(v1::Metric metric) {
+  const std::optional<Metric> m = wire::MetricFromProto(metric);
+  return m.has_value() && MetricInfoOf(*m).kind == MetricKind::kNetPromoter;
 }
 
 absl::StatusOr<v1::Metric> ParseMetric(absl::string_view text,
                                        absl::string_view flag) {
   const std::string name = Normalized(text);
-  for (const NamedMetric& m : kMetrics) {
-    if (m.name == name) return m.metric;
-  }
+  const std::optional<Metric> m = cxscore::MetricFromName(name);
+  if (m.has_value()) return wire::ToProto(*m);
   return absl::InvalidArgumentError(absl::StrCat(
-      flag, ": unknown metric \"", text, "\"; expected nps, csat, ces, ves"));
+      flag, ": unknown metric \"", text, "\"; expected ", MetricList()));
 }
 
 std::string KpiName(v1::Kpi kpi) {
-  for (const NamedKpi& k : kKpis) {
-    if (k.kpi == kpi) return std::string(k.name);
-  }
-  return absl::StrCat("kpi_", static_cast<int>(kpi));
+  const std::optional<Kpi> k = wire::KpiFromProto(kpi);
+  if (!k.has_value()) return absl::StrCat("kpi_", static_cast<int>(kpi));
+  return std::string(cxscore::KpiName(*k));
 }
 
 nlohmann::ordered_json KpiJson(v1::Kpi kpi) {
@@ -94,21 +91,19 @@ absl::StatusOr<std::vector<v1::Kpi>> ParseKpiLists(
       const std::string name = Normalized(item);
       if (name.empty()) {
         return absl::InvalidArgumentError(absl::StrCat(
-            "--kpi \"", list, "\" has an empty entry; expected ", kKpiList));
+            "--kpi \"", list, "\" has an empty entry; expected ", KpiList()));
       }
-      const NamedKpi* found = nullptr;
-      for (const NamedKpi& k : kKpis) {
-        if (k.name == name) found = &k;
-      }
-      if (found == nullptr) {
+      const std::optional<Kpi> found = cxscore::KpiFromName(name);
+      if (!found.has_value()) {
         return absl::InvalidArgumentError(absl::StrCat(
-            "--kpi: unknown KPI \"", item, "\"; expected ", kKpiList));
+            "--kpi: unknown KPI \"", item, "\"; expected ", KpiList()));
       }
-      if (std::find(kpis.begin(), kpis.end(), found->kpi) != kpis.end()) {
+      const v1::Kpi kpi = wire::ToProto(*found);
+      if (std::find(kpis.begin(), kpis.end(), kpi) != kpis.end()) {
         return absl::InvalidArgumentError(
             absl::StrCat("--kpi: KPI \"", name, "\" is given twice"));
       }
-      kpis.push_back(found->kpi);
+      kpis.push_back(kpi);
     }
   }
   return kpis;

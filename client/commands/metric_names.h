@@ -24,6 +24,10 @@ nlohmann::ordered_json MetricJson(v1::Metric metric);
 // For table titles: "NPS", "CSAT%", "CES%", "VES%" (the scores table's).
 std::string MetricTitle(v1::Metric metric);
 
+// Whether the metric is a net score (-100..100, promoters minus detractors:
+// NPS) rather than a proportion; false for a value this client does not know.
+bool IsNetScore(v1::Metric metric);
+
 // One of the names above, case-insensitive, surrounding spaces ignored.
 // InvalidArgument naming `flag` otherwise.
 absl::StatusOr<v1::Metric> ParseMetric(absl::string_view text,

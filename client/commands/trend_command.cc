@@ -34,7 +34,7 @@ void AddTrendRows(const v1::GetTrendResponse &response,
     table.AddText("(no records match)\n");
     return;
   }
-  const bool nps = metric == v1::METRIC_NPS;
+  const bool nps = IsNetScore(metric);
   std::vector<TableColumn> columns = {
       {"period", false},
       {"n", true},
@@ -118,7 +118,7 @@ Json TrendPointToJson(const v1::TrendPoint &point, v1::Metric metric) {
   out["ci_high"] = OptionalNumber(point.has_ci_high(), point.ci_high());
   out["change"] = point.change().empty() ? Json(nullptr) : Json(point.change());
   out["p"] = OptionalNumber(point.has_p(), point.p());
-  if (metric == v1::METRIC_NPS) {
+  if (IsNetScore(metric)) {
     out["promoters"] = OptionalNumber(point.has_promoters(), point.promoters());
     out["passives"] = OptionalNumber(point.has_passives(), point.passives());
     out["detractors"] =

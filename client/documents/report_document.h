@@ -23,7 +23,7 @@ namespace cxscore::client {
 // One row of the per-channel table (or the total).
 struct ChannelRow {
   std::optional<std::string> channel;               // nullopt: unattributed
-  std::array<MetricScore, kDriverMetrics> metrics;  // by DriverMetric
+  std::array<MetricScore, kMetricCount> metrics;  // by Metric
   int64_t responses = 0;
   int64_t tickets = 0, closed = 0;
   std::optional<double> close_mean, close_p50, close_p90;  // seconds
@@ -35,8 +35,8 @@ struct ChannelTrend {
 };
 
 struct DriverSummaryRow {
-  DriverMetric metric = DriverMetric::kNps;
-  ServiceKpi kpi = ServiceKpi::kTimeToClose;
+  Metric metric = Metric::kNps;
+  Kpi kpi = Kpi::kTimeToClose;
   double strength = 0;
   std::optional<double> rho, ci_low, ci_high;
   int64_t n = 0;
@@ -45,7 +45,7 @@ struct DriverSummaryRow {
 
 struct AttentionRow {
   std::string agent;
-  DriverMetric metric = DriverMetric::kNps;
+  Metric metric = Metric::kNps;
   MetricScore score;
   std::optional<double> adjusted;
   std::optional<double> selection_value;
@@ -61,7 +61,7 @@ struct ReportDocument {
   int32_t generated_day = 0;
   ChannelRow total;
   std::vector<ChannelRow> channels;
-  std::array<std::vector<ChannelTrend>, kDriverMetrics> trend;
+  std::array<std::vector<ChannelTrend>, kMetricCount> trend;
   std::vector<DriverSummaryRow> drivers;  // the server's ranking order
   std::string verdict;                    // the server's (English)
   std::vector<AttentionRow> attention;

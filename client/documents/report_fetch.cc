@@ -4,6 +4,7 @@
 
 #include "client/documents/report_document.h"
 #include "client/documents/scorecard_text.h"
+#include "wire/enum_mapping.h"
 
 namespace cxscore::client {
 namespace {
@@ -122,10 +123,10 @@ absl::StatusOr<ReportDocument> FetchReport(v1::CxScore::StubInterface& stub,
 
   bool skipped = false;
   // Weekly trend per channel, per metric.
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     v1::GetTrendRequest request;
     *request.mutable_selection() = SelectionFor(selection);
-    request.set_metric(ProtoMetricOf(m));
+    request.set_metric(wire::ToProto(m));
     request.add_group_by(v1::DIMENSION_CHANNEL);
     request.set_interval(v1::DIMENSION_WEEK);
     v1::GetTrendResponse response;
@@ -172,8 +173,8 @@ absl::StatusOr<ReportDocument> FetchReport(v1::CxScore::StubInterface& stub,
       }
       quality.linked_responses = linked;
       for (const v1::MetricStrength& r : response.ranking()) {
-        const std::optional<DriverMetric> m = DriverMetricOf(r.metric());
-        const std::optional<ServiceKpi> k = ServiceKpiOf(r.kpi());
+        const std::optional<Metric> m = wire::MetricFromProto(r.metric());
+        const std::optional<Kpi> k = wire::KpiFromProto(r.kpi());
         if (!m || !k) continue;
         DriverSummaryRow row;
         row.metric = *m;
@@ -194,10 +195,10 @@ absl::StatusOr<ReportDocument> FetchReport(v1::CxScore::StubInterface& stub,
   }
 
   // Agents needing attention, per metric.
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     v1::RankAgentsRequest request;
     *request.mutable_selection() = SelectionFor(selection);
-    request.set_rank_by(ProtoMetricOf(m));
+    request.set_rank_by(wire::ToProto(m));
     v1::RankAgentsResponse response;
     absl::Status s =
         CallOrSkip(options, "RankAgents", MissingPart::What::kAttention,

@@ -10,6 +10,7 @@
 #include "client/documents/scorecard_render.h"
 #include "client/documents/scorecard_text.h"
 #include "client/documents/svg_chart.h"
+#include "core/metric.h"
 
 namespace cxscore::client {
 namespace {
@@ -45,7 +46,7 @@ void WriteCards(const ReportDocument& doc, Lang lang, const LocaleFormat& f,
                 std::ostream& out) {
   out << "<section aria-label=\"" << E(Text(lang, Msg::kAllChannels))
       << "\">\n<div class=\"cards\" style=\"margin-top:18px\">\n";
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     const MetricScore& s = doc.total.metrics[static_cast<int>(m)];
     out << "<div class=\"card\">\n<h3>" << E(MetricLabel(lang, m))
         << "</h3>\n<div class=\"value\">" << E(MetricValueText(f, m, s.value))
@@ -63,7 +64,7 @@ void WriteChannels(const ReportDocument& doc, Lang lang, const LocaleFormat& f,
       << E(Text(lang, Msg::kReportChannelsCaption))
       << "</caption>\n<thead><tr><th scope=\"col\">"
       << E(Text(lang, Msg::kColChannel)) << "</th>";
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     out << "<th scope=\"col\" class=\"num\">" << E(MetricLabel(lang, m))
         << "</th>";
   }
@@ -72,7 +73,7 @@ void WriteChannels(const ReportDocument& doc, Lang lang, const LocaleFormat& f,
                      bool total) {
     out << (total ? "<tr class=\"total\">" : "<tr>") << "<th scope=\"row\">"
         << E(label) << "</th>";
-    for (DriverMetric m : kAllDriverMetrics) {
+    for (Metric m : kAllMetrics) {
       const MetricScore& s = r.metrics[static_cast<int>(m)];
       out << "<td class=\"num\">" << E(MetricValueText(f, m, s.value));
       if (s.value) {
@@ -132,7 +133,7 @@ void WriteTrend(const ReportDocument& doc, Lang lang, const LocaleFormat& f,
         std::find(channels.begin(), channels.end(), c) - channels.begin();
     return SeriesPalette()[i % SeriesPalette().size()];
   };
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     const auto& series = doc.trend[static_cast<int>(m)];
     out << "<figure>\n<h3>" << E(MetricLabel(lang, m)) << "</h3>\n";
     std::set<std::string> week_set;
@@ -151,8 +152,9 @@ void WriteTrend(const ReportDocument& doc, Lang lang, const LocaleFormat& f,
     chart.id = absl::StrCat("report-trend-", AbslView(MetricName(m)));
     chart.title = Text(lang, Msg::kReportTrendChartTitle,
                        {{"metric", MetricShortLabel(lang, m)}});
-    chart.percent = m != DriverMetric::kNps;
-    chart.domain_min = m == DriverMetric::kNps ? -100 : 0;
+    const bool net = MetricInfoOf(m).kind == MetricKind::kNetPromoter;
+    chart.percent = !net;
+    chart.domain_min = net ? -100 : 0;
     for (const std::string& w : weeks)
       chart.x_labels.push_back(f.ShortPeriodLabel(w));
     std::vector<std::string> desc;

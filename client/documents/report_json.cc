@@ -27,7 +27,7 @@ Json RowJson(const ChannelRow& row, bool with_channel) {
   Json j = Json::object();
   if (with_channel) j["channel"] = Key(row.channel);
   j["responses"] = row.responses;
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     j[std::string(MetricName(m))] = ScoreJson(row.metrics[static_cast<int>(m)]);
   }
   j["tickets"] = row.tickets;
@@ -62,7 +62,7 @@ Json ReportJson(const ReportDocument& doc, Lang lang) {
   j["channels"] = std::move(channels);
 
   Json trend = Json::object();
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     Json series = Json::array();
     for (const ChannelTrend& t : doc.trend[static_cast<int>(m)]) {
       Json points = Json::array();

@@ -10,7 +10,7 @@
 namespace cxscore::client {
 namespace {
 
-std::string ScoreCell(const LocaleFormat& f, DriverMetric m,
+std::string ScoreCell(const LocaleFormat& f, Metric m,
                       const MetricScore& s) {
   if (!s.value.has_value()) return std::string(LocaleFormat::kMissing);
   return absl::StrCat(MetricValueText(f, m, s.value), " ",
@@ -22,12 +22,12 @@ void WriteChannels(const ReportDocument& doc, Lang lang, const LocaleFormat& f,
   out << "## " << Text(lang, Msg::kReportChannelsHeading) << "\n\n"
       << Text(lang, Msg::kReportChannelsCaption) << "\n\n";
   std::vector<std::string> header = {Text(lang, Msg::kColChannel)};
-  for (DriverMetric m : kAllDriverMetrics)
+  for (Metric m : kAllMetrics)
     header.push_back(MetricLabel(lang, m));
   std::vector<std::vector<std::string>> rows;
   auto add = [&](const std::string& label, const ChannelRow& row) {
     std::vector<std::string> cells = {label};
-    for (DriverMetric m : kAllDriverMetrics) {
+    for (Metric m : kAllMetrics) {
       cells.push_back(ScoreCell(f, m, row.metrics[static_cast<int>(m)]));
     }
     rows.push_back(std::move(cells));
@@ -62,7 +62,7 @@ void WriteChannels(const ReportDocument& doc, Lang lang, const LocaleFormat& f,
 void WriteTrend(const ReportDocument& doc, Lang lang, const LocaleFormat& f,
                 std::ostream& out) {
   out << "## " << Text(lang, Msg::kReportTrendHeading) << "\n\n";
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     const auto& series = doc.trend[static_cast<int>(m)];
     std::set<std::string> week_set;
     for (const ChannelTrend& t : series) {

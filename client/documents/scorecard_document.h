@@ -60,7 +60,7 @@ struct ScorecardDocument {
   int64_t interactions = 0;
   int64_t responses = 0;  // SurveyCounts::responses (a lower bound)
   Scorecard card;
-  std::array<std::vector<WeekPoint>, kDriverMetrics> trend;  // by DriverMetric
+  std::array<std::vector<WeekPoint>, kMetricCount> trend;  // by Metric
   std::vector<CommentView> comments;  // detractors first, each newest first
   std::vector<MissingPart> missing;
 };
@@ -115,9 +115,6 @@ absl::Status CallOrSkip(
 v1::Selection SelectionOf(const DayRange& period);
 SurveyCounts SurveyCountsOf(const v1::GroupScores& group);
 ServiceSample ServiceSampleOf(const v1::ServiceStats& stats);
-std::optional<DriverMetric> DriverMetricOf(v1::Metric metric);
-std::optional<ServiceKpi> ServiceKpiOf(v1::Kpi kpi);
-v1::Metric ProtoMetricOf(DriverMetric metric);
 absl::Time TimeOfDay(int32_t day);
 
 }  // namespace cxscore::client

@@ -9,6 +9,7 @@
 #include "client/import/cell_values.h"
 #include "client/rpc.h"
 #include "core/calendar.h"
+#include "wire/enum_mapping.h"
 
 namespace cxscore::client {
 namespace {
@@ -174,52 +175,6 @@ ServiceSample ServiceSampleOf(const v1::ServiceStats& stats) {
   return s;
 }
 
-std::optional<DriverMetric> DriverMetricOf(v1::Metric metric) {
-  switch (metric) {
-    case v1::METRIC_NPS:
-      return DriverMetric::kNps;
-    case v1::METRIC_CSAT:
-      return DriverMetric::kCsat;
-    case v1::METRIC_CES:
-      return DriverMetric::kCes;
-    case v1::METRIC_VES:
-      return DriverMetric::kVes;
-    default:
-      return std::nullopt;
-  }
-}
-
-v1::Metric ProtoMetricOf(DriverMetric metric) {
-  switch (metric) {
-    case DriverMetric::kNps:
-      return v1::METRIC_NPS;
-    case DriverMetric::kCsat:
-      return v1::METRIC_CSAT;
-    case DriverMetric::kCes:
-      return v1::METRIC_CES;
-    case DriverMetric::kVes:
-      return v1::METRIC_VES;
-  }
-  return v1::METRIC_UNSPECIFIED;
-}
-
-std::optional<ServiceKpi> ServiceKpiOf(v1::Kpi kpi) {
-  switch (kpi) {
-    case v1::KPI_TIME_TO_FIRST_RESPONSE:
-      return ServiceKpi::kTimeToFirstResponse;
-    case v1::KPI_TIME_TO_CLOSE:
-      return ServiceKpi::kTimeToClose;
-    case v1::KPI_REOPENS:
-      return ServiceKpi::kReopens;
-    case v1::KPI_TRANSFERS:
-      return ServiceKpi::kTransfers;
-    case v1::KPI_FIRST_CONTACT_RESOLUTION:
-      return ServiceKpi::kFirstContactResolution;
-    default:
-      return std::nullopt;
-  }
-}
-
 absl::StatusOr<std::vector<std::string>> FetchTeamAgents(
     v1::CxScore::StubInterface& stub, const std::string& team,
     const DayRange& period, const CallOptions& options) {
@@ -337,10 +292,10 @@ absl::StatusOr<ScorecardDocument> FetchScorecard(
   bool skipped = false;
 
   // Adjusted values: the agent's place in the team's ranking.
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     v1::RankAgentsRequest rank_request;
     *rank_request.mutable_selection() = team_selection;
-    rank_request.set_rank_by(ProtoMetricOf(m));
+    rank_request.set_rank_by(wire::ToProto(m));
     v1::RankAgentsResponse ranking;
     status =
         CallOrSkip(options, "RankAgents", MissingPart::What::kAdjusted,
@@ -374,8 +329,8 @@ absl::StatusOr<ScorecardDocument> FetchScorecard(
                    });
     if (!status.ok()) return status;
     for (const v1::DriverPair& p : drivers.pairs()) {
-      const std::optional<DriverMetric> m = DriverMetricOf(p.metric());
-      const std::optional<ServiceKpi> k = ServiceKpiOf(p.kpi());
+      const std::optional<Metric> m = wire::MetricFromProto(p.metric());
+      const std::optional<Kpi> k = wire::KpiFromProto(p.kpi());
       if (!m || !k || !p.has_rho()) continue;
       input.drivers.push_back(
           DriverEvidence{*m, *k, static_cast<int64_t>(p.n()), p.rho(),
@@ -390,10 +345,10 @@ absl::StatusOr<ScorecardDocument> FetchScorecard(
   // Weekly trend of the agent and the team, per metric. The team's line
   // can be refused alone (an agent token, a week with fewer than 3 agents).
   bool team_trend_skipped = false;
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     v1::GetTrendResponse agent_trend, team_trend;
     v1::GetTrendRequest trend_request;
-    trend_request.set_metric(ProtoMetricOf(m));
+    trend_request.set_metric(wire::ToProto(m));
     trend_request.set_interval(v1::DIMENSION_WEEK);
     *trend_request.mutable_selection() = agent_selection;
     status =

@@ -9,6 +9,7 @@
 #include "client/documents/scorecard_render.h"
 #include "client/documents/scorecard_text.h"
 #include "client/documents/svg_chart.h"
+#include "core/metric.h"
 
 namespace cxscore::client {
 namespace {
@@ -158,7 +159,7 @@ void WriteTrend(const ScorecardDocument& doc, Lang lang, const LocaleFormat& f,
   out << "<section aria-labelledby=\"trend-h\">\n<h2 id=\"trend-h\">"
       << E(Text(lang, Msg::kTrendHeading)) << "</h2>\n<p class=\"caption\">"
       << E(Text(lang, Msg::kTrendCaption)) << "</p>\n<div class=\"charts\">\n";
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     const std::vector<WeekPoint>& points = doc.trend[static_cast<int>(m)];
     const std::string label = MetricShortLabel(lang, m);
     out << "<figure>\n<h3>" << E(MetricLabel(lang, m)) << "</h3>\n";
@@ -175,8 +176,9 @@ void WriteTrend(const ScorecardDocument& doc, Lang lang, const LocaleFormat& f,
     chart.id = absl::StrCat("trend-", AbslView(MetricName(m)));
     chart.title = Text(lang, Msg::kTrendChartTitle,
                        {{"metric", label}, {"agent", doc.agent}});
-    chart.percent = m != DriverMetric::kNps;
-    chart.domain_min = m == DriverMetric::kNps ? -100 : 0;
+    const bool net = MetricInfoOf(m).kind == MetricKind::kNetPromoter;
+    chart.percent = !net;
+    chart.domain_min = net ? -100 : 0;
     chart.domain_max = 100;
     ChartSeries agent{doc.agent, {}, {}, {}, {}, std::string(kAgentColor)};
     ChartSeries team{Text(lang, Msg::kColTeam), {},  {}, {}, {},
@@ -312,7 +314,7 @@ void WriteScorecardIndexHtml(const std::string& team, const DayRange& period,
       << "<th scope=\"col\">" << E(Text(lang, Msg::kColAgent)) << "</th>"
       << "<th scope=\"col\" class=\"num\">" << E(Text(lang, Msg::kColResponses))
       << "</th>";
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     out << "<th scope=\"col\" class=\"num\">" << E(MetricShortLabel(lang, m))
         << "</th>";
   }

@@ -143,7 +143,7 @@ Json ScorecardJson(const ScorecardDocument& doc, Lang lang) {
   j["focus"] = std::move(focus);
 
   Json trend = Json::object();
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     Json points = Json::array();
     for (const WeekPoint& w : doc.trend[static_cast<int>(m)]) {
       points.push_back(Json{{"period", w.period},

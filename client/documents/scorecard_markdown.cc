@@ -130,13 +130,13 @@ void WriteTrend(const ScorecardDocument& doc, Lang lang, const LocaleFormat& f,
     return;
   }
   std::vector<std::string> header = {Text(lang, Msg::kColWeek)};
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     header.push_back(MetricShortLabel(lang, m));
   }
   std::vector<std::vector<std::string>> rows;
   for (const std::string& week : weeks) {
     std::vector<std::string> row = {f.ShortPeriodLabel(week)};
-    for (DriverMetric m : kAllDriverMetrics) {
+    for (Metric m : kAllMetrics) {
       const auto& series = doc.trend[static_cast<int>(m)];
       auto it =
           std::find_if(series.begin(), series.end(),
@@ -151,7 +151,7 @@ void WriteTrend(const ScorecardDocument& doc, Lang lang, const LocaleFormat& f,
     rows.push_back(std::move(row));
   }
   std::vector<std::string> spark = {Text(lang, Msg::kColTrend)};
-  for (DriverMetric m : kAllDriverMetrics) {
+  for (Metric m : kAllMetrics) {
     const auto& series = doc.trend[static_cast<int>(m)];
     std::vector<std::optional<double>> values;
     for (const std::string& week : weeks) {

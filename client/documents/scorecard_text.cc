@@ -6,36 +6,37 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "core/metric.h"
 
 namespace cxscore::client {
 namespace {
 
-Msg MetricMsg(DriverMetric m, Msg nps, Msg csat, Msg ces, Msg ves) {
+Msg MetricMsg(Metric m, Msg nps, Msg csat, Msg ces, Msg ves) {
   switch (m) {
-    case DriverMetric::kNps:
+    case Metric::kNps:
       return nps;
-    case DriverMetric::kCsat:
+    case Metric::kCsat:
       return csat;
-    case DriverMetric::kCes:
+    case Metric::kCes:
       return ces;
-    case DriverMetric::kVes:
+    case Metric::kVes:
       return ves;
   }
   return nps;
 }
 
-Msg KpiMsg(ServiceKpi k, Msg ttfr, Msg ttc, Msg fcr, Msg reopens,
+Msg KpiMsg(Kpi k, Msg ttfr, Msg ttc, Msg fcr, Msg reopens,
            Msg transfers) {
   switch (k) {
-    case ServiceKpi::kTimeToFirstResponse:
+    case Kpi::kTimeToFirstResponse:
       return ttfr;
-    case ServiceKpi::kTimeToClose:
+    case Kpi::kTimeToClose:
       return ttc;
-    case ServiceKpi::kFirstContactResolution:
+    case Kpi::kFirstContactResolution:
       return fcr;
-    case ServiceKpi::kReopens:
+    case Kpi::kReopens:
       return reopens;
-    case ServiceKpi::kTransfers:
+    case Kpi::kTransfers:
       return transfers;
   }
   return ttc;
@@ -114,36 +115,36 @@ std::string_view WarningCodeName(WarningCode code) {
 
 }  // namespace
 
-std::string MetricLabel(Lang lang, DriverMetric metric) {
+std::string MetricLabel(Lang lang, Metric metric) {
   return Text(lang, MetricMsg(metric, Msg::kMetricNps, Msg::kMetricCsat,
                               Msg::kMetricCes, Msg::kMetricVes));
 }
 
-std::string MetricShortLabel(Lang lang, DriverMetric metric) {
+std::string MetricShortLabel(Lang lang, Metric metric) {
   return Text(lang,
               MetricMsg(metric, Msg::kMetricNpsShort, Msg::kMetricCsatShort,
                         Msg::kMetricCesShort, Msg::kMetricVesShort));
 }
 
-std::string MetricInSentence(Lang lang, DriverMetric metric) {
+std::string MetricInSentence(Lang lang, Metric metric) {
   return Text(lang,
               MetricMsg(metric, Msg::kMetricNpsLower, Msg::kMetricCsatLower,
                         Msg::kMetricCesLower, Msg::kMetricVesLower));
 }
 
-std::string KpiLabel(Lang lang, ServiceKpi kpi) {
+std::string KpiLabel(Lang lang, Kpi kpi) {
   return Text(lang,
               KpiMsg(kpi, Msg::kKpiTimeToFirstResponse, Msg::kKpiTimeToClose,
                      Msg::kKpiFcr, Msg::kKpiReopens, Msg::kKpiTransfers));
 }
 
-std::string KpiShortLabel(Lang lang, ServiceKpi kpi) {
+std::string KpiShortLabel(Lang lang, Kpi kpi) {
   return Text(lang, KpiMsg(kpi, Msg::kKpiNameTimeToFirstResponse,
                            Msg::kKpiNameTimeToClose, Msg::kKpiNameFcr,
                            Msg::kKpiNameReopens, Msg::kKpiNameTransfers));
 }
 
-std::string KpiInSentence(Lang lang, ServiceKpi kpi) {
+std::string KpiInSentence(Lang lang, Kpi kpi) {
   return Text(lang, KpiMsg(kpi, Msg::kKpiTimeToFirstResponseLower,
                            Msg::kKpiTimeToCloseLower, Msg::kKpiFcrLower,
                            Msg::kKpiReopensLower, Msg::kKpiTransfersLower));
@@ -163,10 +164,12 @@ std::string JudgementText(Lang lang, Judgement judgement) {
   return Text(lang, Msg::kJudgementNoData);
 }
 
-std::string MetricValueText(const LocaleFormat& format, DriverMetric metric,
+std::string MetricValueText(const LocaleFormat& format, Metric metric,
                             std::optional<double> value) {
   if (!value.has_value()) return std::string(LocaleFormat::kMissing);
-  if (metric == DriverMetric::kNps) return format.Number(*value);
+  if (MetricInfoOf(metric).kind == MetricKind::kNetPromoter) {
+    return format.Number(*value);
+  }
   return format.Percent(*value);
 }
 
@@ -176,7 +179,7 @@ std::string IntervalText(const LocaleFormat& format,
   return format.Interval(ci->low, ci->high);
 }
 
-std::string KpiValueText(const LocaleFormat& format, ServiceKpi kpi,
+std::string KpiValueText(const LocaleFormat& format, Kpi kpi,
                          std::optional<double> value) {
   if (!value.has_value()) return std::string(LocaleFormat::kMissing);
   if (IsDurationKpi(kpi)) return format.Duration(*value);

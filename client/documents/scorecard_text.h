@@ -15,29 +15,29 @@
 namespace cxscore::client {
 
 // "CSAT (% satisfied)", ...
-std::string MetricLabel(Lang lang, DriverMetric metric);
+std::string MetricLabel(Lang lang, Metric metric);
 // "CSAT", ...
-std::string MetricShortLabel(Lang lang, DriverMetric metric);
+std::string MetricShortLabel(Lang lang, Metric metric);
 // "satisfaction (CSAT)", for inside a sentence.
-std::string MetricInSentence(Lang lang, DriverMetric metric);
+std::string MetricInSentence(Lang lang, Metric metric);
 // "Time to close (median)", ...
-std::string KpiLabel(Lang lang, ServiceKpi kpi);
+std::string KpiLabel(Lang lang, Kpi kpi);
 // "Time to close": the KPI itself (not its median).
-std::string KpiShortLabel(Lang lang, ServiceKpi kpi);
+std::string KpiShortLabel(Lang lang, Kpi kpi);
 // "time to close", for inside a sentence.
-std::string KpiInSentence(Lang lang, ServiceKpi kpi);
+std::string KpiInSentence(Lang lang, Kpi kpi);
 // "clearly better", "in line", "clearly worse", "no data".
 std::string JudgementText(Lang lang, Judgement judgement);
 
 // A metric's value: "32.5" for NPS, "72.5%" for the others; the missing
 // mark when absent.
-std::string MetricValueText(const LocaleFormat& format, DriverMetric metric,
+std::string MetricValueText(const LocaleFormat& format, Metric metric,
                             std::optional<double> value);
 // "[20.1, 43.0]" or the missing mark.
 std::string IntervalText(const LocaleFormat& format,
                          const std::optional<Interval>& ci);
 // A KPI's value: a duration ("3h 05m") or a percentage.
-std::string KpiValueText(const LocaleFormat& format, ServiceKpi kpi,
+std::string KpiValueText(const LocaleFormat& format, Kpi kpi,
                          std::optional<double> value);
 
 struct PointText {
@@ -52,7 +52,7 @@ PointText DescribePoint(Lang lang, const CoachingPoint& point, bool strength);
 struct WarningView {
   std::string code;
   std::string text;
-  std::optional<DriverMetric> metric;  // few_responses
+  std::optional<Metric> metric;  // few_responses
   std::optional<int64_t> n;            // the thin count, when there is one
 };
 std::vector<WarningView> Warnings(Lang lang, const ScorecardDocument& doc);

@@ -59,7 +59,8 @@ absl::StatusOr<ImportReport> StreamRows(v1::CxScore::StubInterface& stub,
                                         absl::string_view input_name,
                                         const ImportOptions& options,
                                         ProgressBar* progress) {
-  const size_t batch_size = std::max<size_t>(options.batch_size, 1);
+  const size_t batch_size =
+      std::clamp<size_t>(options.batch_size, 1, kMaxBatchRecords);
   ImportReport report;
   // CSV line of every record sent, by its index in the stream.
   std::vector<int64_t> sent_lines;
@@ -161,6 +162,7 @@ absl::StatusOr<ImportReport> StreamRows(v1::CxScore::StubInterface& stub,
 
   report.accepted = summary.accepted();
   report.duplicates = summary.duplicates();
+  report.stale = summary.stale();
   for (const v1::RejectedRecord& rejected : summary.rejected()) {
     // An index outside the stream would be a server bug; keep the row
     // rather than drop it, with line 0 for "unknown".
@@ -169,6 +171,10 @@ absl::StatusOr<ImportReport> StreamRows(v1::CxScore::StubInterface& stub,
     report.rejected.push_back(
         {line, rejected.id(), rejected.field(), rejected.reason()});
   }
+  // rejected_total is 0 from a server that predates it.
+  const uint64_t listed = static_cast<uint64_t>(summary.rejected_size());
+  if (summary.rejected_total() > listed)
+    report.rejected_unlisted = summary.rejected_total() - listed;
   std::stable_sort(report.rejected.begin(), report.rejected.end(),
                    [](const RejectedRow& a, const RejectedRow& b) {
                      return a.line < b.line;
@@ -214,8 +220,12 @@ absl::StatusOr<ImportReport> ImportCsv(v1::CxScore::StubInterface& stub,
 }
 
 std::string SummaryLine(const ImportReport& report) {
-  return absl::StrCat("accepted ", report.accepted, ", duplicates ",
-                      report.duplicates, ", rejected ", report.rejected.size());
+  std::string line = absl::StrCat("accepted ", report.accepted, ", duplicates ",
+                                  report.duplicates, ", stale ", report.stale,
+                                  ", rejected ", report.rejected_total());
+  if (report.rejected_unlisted > 0)
+    absl::StrAppend(&line, " (", report.rejected.size(), " listed)");
+  return line;
 }
 
 void WriteRejects(const std::vector<RejectedRow>& rejected, std::ostream& out) {

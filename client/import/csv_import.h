@@ -25,10 +25,13 @@ inline constexpr size_t kMaxRecordBytes = size_t{1} << 20;
 // A batch is sent early once it holds this many bytes, whatever the
 // batch size, for the same reason.
 inline constexpr size_t kMaxBatchBytes = size_t{2} << 20;
+// The largest --batch-size: the server's default --max-batch-records, so
+// that no batch is refused by a server with the default limits.
+inline constexpr size_t kMaxBatchRecords = 10000;
 
 struct ImportOptions {
   RecordKind kind = RecordKind::kResponse;
-  // Records per streamed message (at least 1).
+  // Records per streamed message (1..kMaxBatchRecords).
   size_t batch_size = 1000;
   // Sets `sync` on every message: each batch is acknowledged only once it is
   // fsynced on the server.
@@ -54,7 +57,16 @@ struct ImportReport {
   int64_t rows = 0;       // data rows read (the header not counted)
   uint64_t accepted = 0;  // from the server's summary
   uint64_t duplicates = 0;
+  uint64_t stale = 0;  // interactions older than the stored (updated_at)
   std::vector<RejectedRow> rejected;  // client and server, sorted by line
+  // Rejected by the server but not listed in its summary (it lists at most
+  // its --max-listed-rejections); not in `rejected`.
+  uint64_t rejected_unlisted = 0;
+
+  // Every rejected row, listed or not.
+  uint64_t rejected_total() const {
+    return rejected.size() + rejected_unlisted;
+  }
 };
 
 // Reads the CSV in `in` (header first) and streams its rows to
@@ -75,7 +87,8 @@ absl::StatusOr<ImportReport> ImportCsv(v1::CxScore::StubInterface& stub,
                                        const ImportOptions& options,
                                        ProgressBar* progress);
 
-// "accepted N, duplicates D, rejected R".
+// "accepted N, duplicates D, stale S, rejected R", and " (L listed)" after
+// it when the server did not list all its rejections (L rows are listed).
 std::string SummaryLine(const ImportReport& report);
 
 // The rejects file: header `line,id,field,reason`, one row per rejected row.

@@ -42,6 +42,7 @@ constexpr ColumnSpec<I> kInteractionColumns[] = {
     {.name = "transfers", .integer = &I::set_transfers},
     {.name = "first_contact_resolution",
      .flag = &I::set_first_contact_resolution},
+    {.name = "updated_at", .time = &I::mutable_updated_at},
 };
 
 constexpr ColumnSpec<R> kResponseColumns[] = {

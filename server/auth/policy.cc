@@ -10,7 +10,7 @@ namespace cxscore::server::auth {
 namespace {
 
 // Indexed by Method.
-constexpr std::array<MethodInfo, 11> kMethods = {{
+constexpr std::array<MethodInfo, 12> kMethods = {{
     {"/cxscore.v1.CxScore/RecordInteractions", "RecordInteractions",
      MethodKind::kIngest},
     {"/cxscore.v1.CxScore/SubmitResponses", "SubmitResponses",
@@ -22,6 +22,7 @@ constexpr std::array<MethodInfo, 11> kMethods = {{
      /*per_agent=*/false, /*reads_comments=*/true},
     {"/cxscore.v1.CxScore/RankAgents", "RankAgents", MethodKind::kRead,
      /*per_agent=*/true},
+    {"/cxscore.v1.CxScore/Verify", "Verify", MethodKind::kAdmin},
     {"/cxscore.v1.CxScore/CreateBackup", "CreateBackup", MethodKind::kAdmin},
     {"/cxscore.v1.CxScore/ListBackups", "ListBackups", MethodKind::kAdmin},
     {"/grpc.health.v1.Health/Check", "Health.Check", MethodKind::kHealth},
@@ -197,14 +198,22 @@ absl::Status Authorize(const Principal& principal, const MethodInfo& info,
   return Deny(principal, "is not a known role");
 }
 
-absl::Status AuthorizeAnonymous(const MethodInfo& info, bool token_sent) {
+absl::Status AuthorizeAnonymous(const MethodInfo& info, SentCredentials sent) {
   if (info.kind == MethodKind::kHealth) return absl::OkStatus();
   const std::string name(info.name);
-  if (!token_sent) {
-    return absl::UnauthenticatedError(
-        absl::StrCat(name,
-                     " needs a token (authorization: Bearer <token>) "
-                     "and none was sent"));
+  switch (sent) {
+    case SentCredentials::kNone:
+      return absl::UnauthenticatedError(
+          absl::StrCat(name,
+                       " needs a token (authorization: Bearer <token>) "
+                       "and none was sent"));
+    case SentCredentials::kNotBearer:
+      return absl::UnauthenticatedError(
+          absl::StrCat(name,
+                       " needs a token; the authorization header sent is not "
+                       "of the form \"Bearer <token>\""));
+    case SentCredentials::kUnknown:
+      break;
   }
   return absl::UnauthenticatedError(absl::StrCat(
       name, " needs a token and the one sent is not in the tokens file"));

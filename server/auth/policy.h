@@ -33,7 +33,7 @@ enum class MethodKind {
   kIngest,      // writes records
   kRead,        // reads scores, trends, drivers, rankings, comments
   kCaseAction,  // follow-up actions on cases (none yet)
-  kAdmin,       // administration: CreateBackup, ListBackups
+  kAdmin,       // administration: Verify, CreateBackup, ListBackups
   kHealth,      // grpc.health.v1: no token needed
 };
 
@@ -46,6 +46,7 @@ enum class Method {
   kGetTrend,
   kListComments,
   kRankAgents,
+  kVerify,
   kCreateBackup,
   kListBackups,
   kHealthCheck,
@@ -116,10 +117,17 @@ inline absl::Status Authorize(const Principal& principal, Method method,
   return Authorize(principal, InfoOf(method), scope);
 }
 
+// What a call without a known principal sent in its authorization header.
+enum class SentCredentials {
+  kNone,       // no authorization header
+  kNotBearer,  // a header that is not "Bearer <token>" (e.g. Basic)
+  kUnknown,    // a bearer token that is not in the tokens file
+};
+
 // The decision for a call without a known principal: OK for kHealth;
-// UNAUTHENTICATED otherwise, saying that the token is missing
-// (`token_sent` false) or unknown.
-absl::Status AuthorizeAnonymous(const MethodInfo& method, bool token_sent);
+// UNAUTHENTICATED otherwise, saying that the token is missing, not a bearer
+// token, or unknown (never echoing the header).
+absl::Status AuthorizeAnonymous(const MethodInfo& method, SentCredentials sent);
 
 // The smallest number of distinct agents an aggregate read by an agent
 // principal may cover.

@@ -63,7 +63,7 @@ class BenchToolsTest(unittest.TestCase):
             for kind in ("interactions", "responses"):
                 out = run(BIN_DIR / "cxscore", "--server", by_csv.address, "import", kind,
                           self.tmp / "csv" / f"{kind}.csv")
-                self.assertIn("accepted 3000, duplicates 0, rejected 0", out)
+                self.assertIn("accepted 3000, duplicates 0, stale 0, rejected 0", out)
                 result = json.loads(run(BIN_DIR / "cxscore-loadgen", *data, "--server",
                                         by_grpc.address, "--json", "ingest", "--kind", kind,
                                         "--streams", "2", "--batch", "500"))

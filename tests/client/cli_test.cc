@@ -405,7 +405,7 @@ TEST_F(CliTest, ImportPrintsOnlyTheSummaryOnStdout) {
       Run({"--server", server_.address(), "import", "responses", csv_path,
            "--rejects", rejects_path, "--batch-size", "1", "--sync"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_EQ(r.out, "accepted 1, duplicates 1, rejected 2\n");
+  EXPECT_EQ(r.out, "accepted 1, duplicates 1, stale 0, rejected 2\n");
   EXPECT_THAT(r.err, HasSubstr("line 3 (id r2)"));
   EXPECT_THAT(r.err, Not(HasSubstr("\r")));  // no progress bar off a terminal
   EXPECT_EQ(ReadFile(rejects_path),
@@ -422,7 +422,7 @@ TEST_F(CliTest, ImportsInteractionsFromStdin) {
       Run({"--server", server_.address(), "import", "interactions", "-"},
           "interaction_id,opened_at\nt1,2025-02-13T09:00:00Z\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "accepted 1, duplicates 0, rejected 0\n");
+  EXPECT_EQ(r.out, "accepted 1, duplicates 0, stale 0, rejected 0\n");
   ASSERT_EQ(server_.service().seen().interactions.size(), 1u);
 }
 

@@ -35,6 +35,10 @@ void Delay(grpc::ServerContext* context, absl::Duration delay) {
 void FakeCxScoreService::Judge(const std::string& id, uint64_t index,
                                v1::IngestSummary* summary) {
   if (absl::StartsWith(id, "bad")) {
+    if (report_rejected_total)
+      summary->set_rejected_total(summary->rejected_total() + 1);
+    if (static_cast<size_t>(summary->rejected_size()) >= max_listed_rejections)
+      return;
     v1::RejectedRecord* rejected = summary->add_rejected();
     rejected->set_index(index);
     rejected->set_id(id);
@@ -43,6 +47,8 @@ void FakeCxScoreService::Judge(const std::string& id, uint64_t index,
     rejected->set_reason("nps must be an integer in 0..10");
   } else if (absl::StartsWith(id, "dup")) {
     summary->set_duplicates(summary->duplicates() + 1);
+  } else if (absl::StartsWith(id, "stale")) {
+    summary->set_stale(summary->stale() + 1);
   } else {
     summary->set_accepted(summary->accepted() + 1);
   }

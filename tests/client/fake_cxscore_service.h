@@ -4,6 +4,7 @@
 #ifndef CXSCORE_TESTS_CLIENT_FAKE_CXSCORE_SERVICE_H_
 #define CXSCORE_TESTS_CLIENT_FAKE_CXSCORE_SERVICE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,11 @@ class FakeCxScoreService final : public v1::CxScore::Service {
   // Configuration; set before the calls.
   absl::Duration delay = absl::ZeroDuration();  // before answering any call
   grpc::Status status_to_return = grpc::Status::OK;
+  // Rejections listed in the summary (like cxscored's
+  // --max-listed-rejections); rejected_total counts them all, unless
+  // !report_rejected_total (a server that predates the field).
+  size_t max_listed_rejections = SIZE_MAX;
+  bool report_rejected_total = true;
   v1::GetScoresResponse scores_response;
   v1::GetDriversResponse drivers_response;
   v1::GetTrendResponse trend_response;

@@ -31,7 +31,7 @@ TEST(AgentRankingTest, TwoTensDoNotOutrankThreeHundredAtPlusSixty) {
     const int r = n * (40 + static_cast<int>(rng() % 10)) / 100;
     agents.push_back({"agent" + std::to_string(i), Nps(d, n - d - r, r)});
   }
-  auto ranking = RankAgents(agents, DriverMetric::kNps,
+  auto ranking = RankAgents(agents, Metric::kNps,
                             NpsIntervalMethod::kAdjustedWald);
   ASSERT_OK(ranking);
   ASSERT_EQ(ranking->agents.size(), 12u);
@@ -60,7 +60,7 @@ TEST(AgentRankingTest, NeedsAttentionOnlyWhenTheWholeIntervalIsBelow) {
   std::vector<AgentCounts> agents = {
       {"good", good}, {"bad", bad}, {"small", small_bad}};
   auto ranking =
-      RankAgents(agents, DriverMetric::kCsat, NpsIntervalMethod::kAdjustedWald);
+      RankAgents(agents, Metric::kCsat, NpsIntervalMethod::kAdjustedWald);
   ASSERT_OK(ranking);
   EXPECT_THAT(ranking->needs_attention, ::testing::ElementsAre("bad"));
   EXPECT_EQ(ranking->agents.front().agent, "good");
@@ -72,7 +72,7 @@ TEST(AgentRankingTest, AgentsWithoutTheMetricAreLeftOut) {
   csat.csat[4] = 3;
   std::vector<AgentCounts> agents = {{"a", only_nps}, {"b", csat}};
   auto ranking =
-      RankAgents(agents, DriverMetric::kCsat, NpsIntervalMethod::kAdjustedWald);
+      RankAgents(agents, Metric::kCsat, NpsIntervalMethod::kAdjustedWald);
   ASSERT_OK(ranking);
   ASSERT_EQ(ranking->agents.size(), 1u);
   EXPECT_EQ(ranking->agents[0].agent, "b");

@@ -121,11 +121,11 @@ TEST(ProportionCountsOfTest, AgreesWithSummarize) {
   cell.scores.ves_doubled_mean = {0, 0, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 4};
   const ScoreSummary s = Summarize(cell, NpsIntervalMethod::kAdjustedWald);
   const ProportionCounts csat =
-      ProportionCountsOf(cell.scores, ProportionMetric::kCsat);
+      ProportionCountsOf(cell.scores, Metric::kCsat);
   const ProportionCounts ces =
-      ProportionCountsOf(cell.scores, ProportionMetric::kCes);
+      ProportionCountsOf(cell.scores, Metric::kCes);
   const ProportionCounts ves =
-      ProportionCountsOf(cell.scores, ProportionMetric::kVes);
+      ProportionCountsOf(cell.scores, Metric::kVes);
   EXPECT_EQ(csat, (ProportionCounts{9, 15}));
   EXPECT_EQ(ces, (ProportionCounts{9, 13}));
   EXPECT_EQ(ves, (ProportionCounts{7, 10}));  // index >= 8 is a mean >= 5
@@ -133,7 +133,7 @@ TEST(ProportionCountsOfTest, AgreesWithSummarize) {
   EXPECT_NEAR(100.0 * csat.successes / csat.n, *s.csat.value, 1e-12);
   EXPECT_NEAR(100.0 * ces.successes / ces.n, *s.ces.value, 1e-12);
   EXPECT_NEAR(100.0 * ves.successes / ves.n, *s.ves.score.value, 1e-12);
-  EXPECT_EQ(ProportionCountsOf(ScoreCounts{}, ProportionMetric::kCsat),
+  EXPECT_EQ(ProportionCountsOf(ScoreCounts{}, Metric::kCsat),
             (ProportionCounts{0, 0}));
 }
 

@@ -55,8 +55,8 @@ TEST(DriverContributionTest, MapsScoresToRowsAndKpisToColumns) {
   r.csat = 4;
   r.ves_ability = 6;  // one item: doubled mean 12 -> row 10
   const DriverCounts c = DriverContributionOf(r, Closed(absl::Hours(1)));
-  using enum DriverMetric;
-  using enum ServiceKpi;
+  using enum Metric;
+  using enum Kpi;
   EXPECT_EQ(c.pair(kCsat, kTimeToClose)
                 .Count(3, DurationHistogram::BucketOf(3600)),
             1);
@@ -73,31 +73,31 @@ TEST(DriverContributionTest, OpenTicketHasNoTimeToClose) {
   Interaction open = Closed(absl::Hours(1));
   open.closed_at.reset();
   const DriverCounts c = DriverContributionOf(r, open);
-  EXPECT_TRUE(c.pair(DriverMetric::kNps, ServiceKpi::kTimeToClose).IsZero());
+  EXPECT_TRUE(c.pair(Metric::kNps, Kpi::kTimeToClose).IsZero());
   EXPECT_FALSE(
-      c.pair(DriverMetric::kNps, ServiceKpi::kTimeToFirstResponse).IsZero());
+      c.pair(Metric::kNps, Kpi::kTimeToFirstResponse).IsZero());
 }
 
 TEST(AnalyzeDriversTest, RanksThePlantedEffectsAndLeavesNpsInsignificant) {
-  const ServiceKpi kpis[] = {ServiceKpi::kTimeToClose};
+  const Kpi kpis[] = {Kpi::kTimeToClose};
   const DriversReport report = AnalyzeDrivers(Planted(42, 4000, true), kpis);
   ASSERT_EQ(report.pairs.size(), 4u);  // nps, csat, ces, ves(no data)
   ASSERT_GE(report.ranking.size(), 3u);
-  EXPECT_EQ(report.ranking[0].metric, DriverMetric::kCes);
-  EXPECT_EQ(report.ranking[1].metric, DriverMetric::kCsat);
+  EXPECT_EQ(report.ranking[0].metric, Metric::kCes);
+  EXPECT_EQ(report.ranking[1].metric, Metric::kCsat);
   EXPECT_GT(report.ranking[1].strength, 0);
-  EXPECT_EQ(report.ranking[2].metric, DriverMetric::kNps);
+  EXPECT_EQ(report.ranking[2].metric, Metric::kNps);
   EXPECT_EQ(report.ranking[2].strength, 0);
   for (const DriverPair& p : report.pairs) {
-    if (p.metric == DriverMetric::kNps) {
+    if (p.metric == Metric::kNps) {
       EXPECT_FALSE(p.significant);
     }
-    if (p.metric == DriverMetric::kCes) {
+    if (p.metric == Metric::kCes) {
       EXPECT_TRUE(p.significant);
       EXPECT_LT(*p.correlation.rho, -0.5);
       EXPECT_LT(p.correlation.ci.high, 0);
     }
-    if (p.metric == DriverMetric::kVes) {
+    if (p.metric == Metric::kVes) {
       EXPECT_FALSE(p.correlation.rho);
     }
   }
@@ -137,22 +137,22 @@ TEST(AnalyzeDriversTest, EmptyCountsSayNothingCanBeSaid) {
 TEST(AnalyzeDriverUnitsTest, CorrelatesUnitValuesPairwise) {
   std::vector<UnitObservation> units(30);
   for (int i = 0; i < 30; ++i) {
-    units[i].metrics[static_cast<int>(DriverMetric::kCes)] = 90.0 - 2 * i;
-    units[i].kpis[static_cast<int>(ServiceKpi::kTimeToClose)] = 3600.0 * i;
+    units[i].metrics[static_cast<int>(Metric::kCes)] = 90.0 - 2 * i;
+    units[i].kpis[static_cast<int>(Kpi::kTimeToClose)] = 3600.0 * i;
   }
-  units[0].kpis[static_cast<int>(ServiceKpi::kTimeToClose)].reset();
-  const ServiceKpi kpis[] = {ServiceKpi::kTimeToClose};
+  units[0].kpis[static_cast<int>(Kpi::kTimeToClose)].reset();
+  const Kpi kpis[] = {Kpi::kTimeToClose};
   const DriversReport report = AnalyzeDriverUnits(units, kpis, "agent");
-  const DriverPair& ces = report.pairs[static_cast<int>(DriverMetric::kCes)];
+  const DriverPair& ces = report.pairs[static_cast<int>(Metric::kCes)];
   EXPECT_EQ(ces.correlation.n, 29);
   EXPECT_DOUBLE_EQ(*ces.correlation.rho, -1.0);
   EXPECT_THAT(report.verdict, ::testing::HasSubstr("29 agents"));
 }
 
 TEST(DriverNamesTest, RoundTrip) {
-  for (DriverMetric m : kAllDriverMetrics)
+  for (Metric m : kAllMetrics)
     EXPECT_EQ(MetricFromName(MetricName(m)), m);
-  for (ServiceKpi k : kAllServiceKpis) EXPECT_EQ(KpiFromName(KpiName(k)), k);
+  for (Kpi k : kAllKpis) EXPECT_EQ(KpiFromName(KpiName(k)), k);
   EXPECT_FALSE(KpiFromName("speed").has_value());
 }
 

@@ -67,20 +67,20 @@ GroupSample Sum(const GroupSample& a, const GroupSample& b) {
 // with first-contact resolution, NPS with nothing.
 std::vector<DriverEvidence> TeamDrivers() {
   return {
-      {DriverMetric::kCes,
-       ServiceKpi::kTimeToClose,
+      {Metric::kCes,
+       Kpi::kTimeToClose,
        900,
        -0.42,
        {-0.47, -0.36},
        true},
-      {DriverMetric::kCsat,
-       ServiceKpi::kFirstContactResolution,
+      {Metric::kCsat,
+       Kpi::kFirstContactResolution,
        900,
        0.12,
        {0.06, 0.18},
        true},
-      {DriverMetric::kNps,
-       ServiceKpi::kTimeToClose,
+      {Metric::kNps,
+       Kpi::kTimeToClose,
        900,
        -0.03,
        {-0.1, 0.04},
@@ -98,7 +98,7 @@ ScorecardInput InputFor(const GroupSample& agent) {
   return in;
 }
 
-const KpiLine& Kpi(const Scorecard& card, ServiceKpi kpi) {
+const KpiLine& Kpi(const Scorecard& card, Kpi kpi) {
   return *std::find_if(card.kpis.begin(), card.kpis.end(),
                        [&](const KpiLine& l) { return l.kpi == kpi; });
 }
@@ -127,18 +127,18 @@ TEST(ScorecardTest, SlowCloserGetsAFocusPointAboutTimeToClose) {
   slow.service.time_to_first_response = {70, 0.4 * 3600, 1.2 * 3600};
   const Scorecard card = BuildScorecard(InputFor(slow));
 
-  EXPECT_EQ(Kpi(card, ServiceKpi::kTimeToClose).judgement, Judgement::kWorse);
+  EXPECT_EQ(Kpi(card, Kpi::kTimeToClose).judgement, Judgement::kWorse);
   ASSERT_THAT(card.focus, SizeIs(1));
   const CoachingPoint& first = card.focus[0];
   EXPECT_EQ(first.subject, CoachingPoint::Subject::kKpi);
-  EXPECT_EQ(first.kpi, ServiceKpi::kTimeToClose);
+  EXPECT_EQ(first.kpi, Kpi::kTimeToClose);
   EXPECT_NEAR(first.effect, 3.5, 1e-9);  // 14 h / 4 h
   EXPECT_GT(first.effect_ci.low, 1);
   EXPECT_DOUBLE_EQ(*first.value, 14 * 3600.0);
   EXPECT_DOUBLE_EQ(*first.rest_value, 4 * 3600.0);
   // Weighted by the drivers: effort moves with time to close in this team.
   ASSERT_TRUE(first.driver.has_value());
-  EXPECT_EQ(first.driver->metric, DriverMetric::kCes);
+  EXPECT_EQ(first.driver->metric, Metric::kCes);
   EXPECT_NEAR(first.weight, 1.36, 1e-9);
   // Metrics in line: no invented metric focus.
   for (const MetricLine& line : card.metrics) {
@@ -153,13 +153,13 @@ TEST(ScorecardTest, FastWellRatedAgentGetsNoInventedWeaknesses) {
 
   EXPECT_THAT(card.focus, IsEmpty());
   ASSERT_THAT(card.strengths, SizeIs(1));
-  EXPECT_EQ(card.metrics[int(DriverMetric::kCsat)].judgement,
+  EXPECT_EQ(card.metrics[int(Metric::kCsat)].judgement,
             Judgement::kBetter);
-  EXPECT_EQ(Kpi(card, ServiceKpi::kTimeToClose).judgement, Judgement::kBetter);
+  EXPECT_EQ(Kpi(card, Kpi::kTimeToClose).judgement, Judgement::kBetter);
   // The strength with the most weight: faster closing, which effort moves
   // with.
   EXPECT_EQ(card.strengths[0].subject, CoachingPoint::Subject::kKpi);
-  EXPECT_EQ(card.strengths[0].kpi, ServiceKpi::kTimeToClose);
+  EXPECT_EQ(card.strengths[0].kpi, Kpi::kTimeToClose);
   EXPECT_THAT(card.warnings, IsEmpty());
 }
 
@@ -188,12 +188,12 @@ TEST(ScorecardTest, NpsGapIsNoFocusPointWhenNpsDoesNotMoveWithService) {
   GroupSample low_nps{Survey(200, 20, 50, 80, 70, 60),
                       Service(220, 4, 12, 70, 8)};
   const Scorecard card = BuildScorecard(InputFor(low_nps));
-  EXPECT_EQ(card.metrics[int(DriverMetric::kNps)].judgement, Judgement::kWorse);
+  EXPECT_EQ(card.metrics[int(Metric::kNps)].judgement, Judgement::kWorse);
   EXPECT_THAT(card.focus, IsEmpty());
 
   ScorecardInput in = InputFor(low_nps);
-  in.drivers.push_back({DriverMetric::kNps,
-                        ServiceKpi::kReopens,
+  in.drivers.push_back({Metric::kNps,
+                        Kpi::kReopens,
                         900,
                         -0.2,
                         {-0.26, -0.14},
@@ -201,8 +201,8 @@ TEST(ScorecardTest, NpsGapIsNoFocusPointWhenNpsDoesNotMoveWithService) {
   const Scorecard with_driver = BuildScorecard(in);
   ASSERT_THAT(with_driver.focus, SizeIs(1));
   EXPECT_EQ(with_driver.focus[0].subject, CoachingPoint::Subject::kMetric);
-  EXPECT_EQ(with_driver.focus[0].metric, DriverMetric::kNps);
-  EXPECT_EQ(with_driver.focus[0].driver->kpi, ServiceKpi::kReopens);
+  EXPECT_EQ(with_driver.focus[0].metric, Metric::kNps);
+  EXPECT_EQ(with_driver.focus[0].driver->kpi, Kpi::kReopens);
 }
 
 TEST(ScorecardTest, MetricCoveredByItsDriverKpiIsNotASecondPoint) {
@@ -212,16 +212,16 @@ TEST(ScorecardTest, MetricCoveredByItsDriverKpiIsNotASecondPoint) {
                    Service(130, 14, 40, 70, 8)};
   slow.service.time_to_first_response = {130, 0.4 * 3600, 1.2 * 3600};
   const Scorecard card = BuildScorecard(InputFor(slow));
-  EXPECT_EQ(card.metrics[int(DriverMetric::kCes)].judgement, Judgement::kWorse);
+  EXPECT_EQ(card.metrics[int(Metric::kCes)].judgement, Judgement::kWorse);
   ASSERT_THAT(card.focus, SizeIs(1));
-  EXPECT_EQ(card.focus[0].kpi, ServiceKpi::kTimeToClose);
+  EXPECT_EQ(card.focus[0].kpi, Kpi::kTimeToClose);
 }
 
 TEST(ScorecardTest, ThinDataIsJudgedInLineAndWarned) {
   GroupSample thin{Survey(6, 100, 0, 100, 100, 100), Service(4, 30, 60, 0, 50)};
   const Scorecard card = BuildScorecard(InputFor(thin));
   EXPECT_THAT(card.focus, IsEmpty());
-  EXPECT_EQ(Kpi(card, ServiceKpi::kTimeToClose).judgement, Judgement::kNoData);
+  EXPECT_EQ(Kpi(card, Kpi::kTimeToClose).judgement, Judgement::kNoData);
   int few = 0;
   bool closed_warned = false;
   for (const ScorecardWarning& w : card.warnings) {
@@ -262,11 +262,11 @@ TEST(ScorecardTest, ValuesAndSharesFollowMetricsMd) {
   agent.survey.nps = {10, 20, 70};
   agent.survey.csat = {85, 100};
   const Scorecard card = BuildScorecard(InputFor(agent));
-  const MetricLine& nps = card.metrics[int(DriverMetric::kNps)];
+  const MetricLine& nps = card.metrics[int(Metric::kNps)];
   EXPECT_DOUBLE_EQ(*nps.agent.value, 60);
   EXPECT_NEAR(nps.agent.ci->low, 45.27, 0.005);
   EXPECT_NEAR(nps.agent.ci->high, 71.24, 0.005);
-  const MetricLine& csat = card.metrics[int(DriverMetric::kCsat)];
+  const MetricLine& csat = card.metrics[int(Metric::kCsat)];
   EXPECT_NEAR(csat.agent.ci->low, 76.7, 0.05);  // Wilson 85 of 100
   EXPECT_NEAR(csat.agent.ci->high, 90.7, 0.05);
   ASSERT_TRUE(card.nps_shares.has_value());

@@ -28,7 +28,7 @@ TEST(TrendTest, FlagsAPlantedDropAndFillsGaps) {
       {"2025-W20", Csat(400, 0.79)}, {"2025-W21", Csat(400, 0.60)},
       {"2025-W22", Csat(400, 0.80)}, {"2025-W24", Csat(400, 0.80)},
   };
-  auto points = BuildTrend(weeks, Period::kWeek, DriverMetric::kCsat,
+  auto points = BuildTrend(weeks, Period::kWeek, Metric::kCsat,
                            NpsIntervalMethod::kAdjustedWald);
   ASSERT_OK(points);
   ASSERT_EQ(points->size(), 7u);
@@ -55,7 +55,7 @@ TEST(TrendTest, FlagsALastingShiftOnceAtItsStart) {
       {"2025-W18", Csat(400, 0.80)}, {"2025-W19", Csat(400, 0.60)},
       {"2025-W20", Csat(400, 0.61)}, {"2025-W21", Csat(400, 0.60)},
   };
-  auto points = BuildTrend(weeks, Period::kWeek, DriverMetric::kCsat,
+  auto points = BuildTrend(weeks, Period::kWeek, Metric::kCsat,
                            NpsIntervalMethod::kAdjustedWald);
   ASSERT_OK(points);
   EXPECT_EQ((*points)[1].change, Change::kDrop);
@@ -68,7 +68,7 @@ TEST(TrendTest, AFurtherMoveAfterAFlaggedChangeIsFlaggedAgain) {
       {"2025-W18", Csat(400, 0.80)}, {"2025-W19", Csat(400, 0.65)},
       {"2025-W20", Csat(400, 0.45)},
   };
-  auto points = BuildTrend(weeks, Period::kWeek, DriverMetric::kCsat,
+  auto points = BuildTrend(weeks, Period::kWeek, Metric::kCsat,
                            NpsIntervalMethod::kAdjustedWald);
   ASSERT_OK(points);
   EXPECT_EQ((*points)[1].change, Change::kDrop);
@@ -81,7 +81,7 @@ TEST(TrendTest, AReturnThatOvershootsTheEarlierLevelIsFlagged) {
       {"2025-W20", Csat(400, 0.70)}, {"2025-W21", Csat(400, 0.55)},
       {"2025-W22", Csat(400, 0.85)},
   };
-  auto points = BuildTrend(weeks, Period::kWeek, DriverMetric::kCsat,
+  auto points = BuildTrend(weeks, Period::kWeek, Metric::kCsat,
                            NpsIntervalMethod::kAdjustedWald);
   ASSERT_OK(points);
   EXPECT_EQ((*points)[1].change, Change::kDrop);
@@ -96,7 +96,7 @@ TEST(TrendTest, NpsPointsCarryGroupShares) {
   c.nps[8] = 3;
   c.nps[2] = 2;
   std::vector<PeriodCounts> months = {{"2025-02", c}};
-  auto points = BuildTrend(months, Period::kMonth, DriverMetric::kNps,
+  auto points = BuildTrend(months, Period::kMonth, Metric::kNps,
                            NpsIntervalMethod::kAdjustedWald);
   ASSERT_OK(points);
   ASSERT_TRUE((*points)[0].shares.has_value());
@@ -116,7 +116,7 @@ TEST(TrendTest, NoiseAloneIsRarelyFlagged) {
     c.csat[0] = 300 - c.csat[4];
     days.push_back({absl::StrFormat("2025-02-%02d", d), c});
   }
-  auto points = BuildTrend(days, Period::kDay, DriverMetric::kCsat,
+  auto points = BuildTrend(days, Period::kDay, Metric::kCsat,
                            NpsIntervalMethod::kAdjustedWald);
   ASSERT_OK(points);
   int flagged = 0;
@@ -126,7 +126,7 @@ TEST(TrendTest, NoiseAloneIsRarelyFlagged) {
 
 TEST(TrendTest, RejectsKeysOfAnotherPeriod) {
   std::vector<PeriodCounts> bad = {{"2025-02", Csat(10, 0.5)}};
-  EXPECT_THAT(BuildTrend(bad, Period::kWeek, DriverMetric::kCsat,
+  EXPECT_THAT(BuildTrend(bad, Period::kWeek, Metric::kCsat,
                          NpsIntervalMethod::kAdjustedWald),
               Not(IsOk()));
 }

@@ -178,6 +178,18 @@ TEST(ValidateInteractionTest, ClosedBeforeFirstResponseIsAllowed) {
   EXPECT_EQ(ValidateInteraction(r), std::nullopt);
 }
 
+TEST(ValidateInteractionTest, UpdatedAtIsOptionalAndFinite) {
+  Interaction r = GoodInteraction();
+  r.updated_at.reset();
+  EXPECT_EQ(ValidateInteraction(r), std::nullopt);
+  r.updated_at = kOpened + absl::Hours(5);
+  EXPECT_EQ(ValidateInteraction(r), std::nullopt);
+  r.updated_at = absl::InfiniteFuture();
+  ExpectRefused(ValidateInteraction(r), "updated_at");
+  r.updated_at = absl::InfinitePast();
+  ExpectRefused(ValidateInteraction(r), "updated_at");
+}
+
 TEST(ValidateInteractionTest, ReopensMustNotBeNegative) {
   Interaction r = GoodInteraction();
   r.reopens = -1;

@@ -25,6 +25,7 @@ class Server:
         self.extra_args = list(extra_args)
         self.proc = None
         self.address = None
+        self.startup_line = None
 
     def start(self):
         self.proc = subprocess.Popen(
@@ -32,6 +33,7 @@ class Server:
              "--data-dir", str(self.data_dir), *self.extra_args],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         line = self.proc.stdout.readline()
+        self.startup_line = line
         match = re.search(r"listening on (\S+:\d+)", line)
         if not match:
             self.proc.kill()

@@ -30,7 +30,7 @@ class BackupTest(harness.E2ETestCase):
         path = self.write(name, to_csv(rows))
         result = harness.cli(address, "import", "responses", str(path),
                              check=0)
-        self.assertIn(f"accepted {accepted}, duplicates 0, rejected 0",
+        self.assertIn(f"accepted {accepted}, duplicates 0, stale 0, rejected 0",
                       result.stdout)
         return path
 
@@ -99,7 +99,7 @@ class BackupTest(harness.E2ETestCase):
             # The writes after the backup are not there: they import anew.
             result = harness.cli(server.address, "import", "responses",
                                  str(later), check=0)
-            self.assertIn("accepted 2000, duplicates 0, rejected 0",
+            self.assertIn("accepted 2000, duplicates 0, stale 0, rejected 0",
                           result.stdout)
             self.assertEqual(
                 harness.scores_json(server.address, "--by", "channel,day"),

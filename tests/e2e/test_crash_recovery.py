@@ -14,7 +14,7 @@ class CrashRecoveryTest(harness.E2ETestCase):
         try:
             result = harness.cli(server.address, "import", "responses", str(path),
                                  check=0)
-            self.assertIn("accepted 5000, duplicates 0, rejected 0", result.stdout)
+            self.assertIn("accepted 5000, duplicates 0, stale 0, rejected 0", result.stdout)
             before = harness.scores_json(server.address, "--by", "channel,day")
         finally:
             server.kill()  # SIGKILL: no flush, no clean close
@@ -25,7 +25,7 @@ class CrashRecoveryTest(harness.E2ETestCase):
             self.assertEqual(sum(g["nps"]["n"] for g in after["groups"]), 5000)
             again = harness.cli(server.address, "import", "responses", str(path),
                                 check=0)
-            self.assertIn("accepted 0, duplicates 5000, rejected 0", again.stdout)
+            self.assertIn("accepted 0, duplicates 5000, stale 0, rejected 0", again.stdout)
 
     def test_sigterm_shuts_down_cleanly(self):
         server = harness.Server(self.tmp / "data").start()

@@ -72,7 +72,7 @@ class ImportAndScoresTest(harness.E2ETestCase):
         with harness.Server(self.tmp / "data") as server:
             result = harness.cli(server.address, "import", "responses", str(path),
                                  "--rejects", str(rejects), check=1)
-            self.assertIn("accepted 400, duplicates 0, rejected 3", result.stdout)
+            self.assertIn("accepted 400, duplicates 0, stale 0, rejected 3", result.stdout)
             with rejects.open(encoding="utf-8", newline="") as f:
                 reject_rows = list(csv.DictReader(f))
             self.assertEqual([r["id"] for r in reject_rows], ["bad1", "bad2", "bad3"])
@@ -100,7 +100,7 @@ class ImportAndScoresTest(harness.E2ETestCase):
 
             # Re-import: nothing changes.
             again = harness.cli(server.address, "import", "responses", str(path), check=1)
-            self.assertIn("accepted 0, duplicates 400, rejected 3", again.stdout)
+            self.assertIn("accepted 0, duplicates 400, stale 0, rejected 3", again.stdout)
             self.assertEqual(harness.scores_json(server.address, "--by", "channel"), got)
 
     def test_filters_and_period_keys(self):
@@ -140,7 +140,7 @@ class ImportAndScoresTest(harness.E2ETestCase):
         with harness.Server(self.tmp / "data") as server:
             result = harness.cli(server.address, "import", "interactions", str(path),
                                  check=0)
-            self.assertIn("accepted 200, duplicates 0, rejected 0", result.stdout)
+            self.assertIn("accepted 200, duplicates 0, stale 0, rejected 0", result.stdout)
             service = harness.scores_json(server.address)["groups"][0]["service"]
             self.assertEqual(service["interactions"], 200)
             self.assertEqual(service["closed"], 200)

@@ -108,6 +108,7 @@ enum class Rpc {
   kGetTrend,
   kListComments,
   kRankAgents,
+  kVerify,
   kCreateBackup,
   kListBackups,
 };
@@ -128,6 +129,8 @@ const char* RpcName(Rpc rpc) {
       return "ListComments";
     case Rpc::kRankAgents:
       return "RankAgents";
+    case Rpc::kVerify:
+      return "Verify";
     case Rpc::kCreateBackup:
       return "CreateBackup";
     case Rpc::kListBackups:
@@ -353,6 +356,12 @@ class AccessTest : public ::testing::Test {
                           response != nullptr ? response : &ignored));
   }
 
+  grpc::Status Verify(Caller caller) {
+    v1::VerifyRequest request;
+    v1::VerifyResponse response;
+    return NoSecrets(Stub().Verify(Context(caller).get(), request, &response));
+  }
+
   // One streamed batch of one record (ann, t1, day 1, with a customer id).
   grpc::Status SubmitOne(Caller caller, v1::IngestSummary* summary) {
     auto context = Context(caller);
@@ -408,6 +417,8 @@ class AccessTest : public ::testing::Test {
         return Comments(caller, CommentsRequest(ann));
       case Rpc::kRankAgents:
         return Rank(caller, RankRequest(ann));
+      case Rpc::kVerify:
+        return Verify(caller);
       case Rpc::kCreateBackup: {
         v1::BackupInfo ignored;
         return NoSecrets(
@@ -660,6 +671,7 @@ constexpr MatrixRow kRoleMatrix[] = {
   {Rpc::kGetTrend,           {DENIED, OK,     OK,    OK,     DENIED, UNAUTH, UNAUTH, UNAUTH}},
   {Rpc::kListComments,       {DENIED, OK,     OK,    OK,     DENIED, UNAUTH, UNAUTH, UNAUTH}},
   {Rpc::kRankAgents,         {DENIED, OK,     OK,    DENIED, DENIED, UNAUTH, UNAUTH, UNAUTH}},
+  {Rpc::kVerify,             {DENIED, DENIED, OK,    DENIED, DENIED, UNAUTH, UNAUTH, UNAUTH}},
   {Rpc::kCreateBackup,       {DENIED, DENIED, NO_BACKUPS, DENIED, DENIED, UNAUTH, UNAUTH, UNAUTH}},
   {Rpc::kListBackups,        {DENIED, DENIED, NO_BACKUPS, DENIED, DENIED, UNAUTH, UNAUTH, UNAUTH}},
 };
@@ -703,10 +715,11 @@ TEST_F(AccessTest, RoleMatrixOverTls) {
 
 TEST_F(AccessTest, MalformedAuthorizationHeadersAreUnauthenticated) {
   const std::string& admin = Token(Caller::kAdmin);
+  const std::string hash_as_token = "Bearer sha256:" + auth::Sha256Hex(admin);
   for (const std::string& header :
        std::vector<std::string>{"Basic " + admin, admin, "Bearer", "Bearer ",
                                 "Bearer " + admin + " x", "Bearer" + admin,
-                                "Bearer sha256:" + auth::Sha256Hex(admin)}) {
+                                hash_as_token}) {
     SCOPED_TRACE(header.substr(0, 6));
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() +
@@ -716,6 +729,12 @@ TEST_F(AccessTest, MalformedAuthorizationHeadersAreUnauthenticated) {
     const grpc::Status status =
         Stub().GetScores(&context, ScoresRequest({"ann"}), &response);
     EXPECT_EQ(status.error_code(), UNAUTH) << status.error_message();
+    // A header that is not "Bearer <token>" is named as such, not as an
+    // unknown token.
+    EXPECT_THAT(status.error_message(),
+                HasSubstr(header == hash_as_token
+                              ? "not in the tokens file"
+                              : "not of the form \"Bearer <token>\""));
     ExpectNoSecrets(status.error_message());
   }
   // The scheme is case-insensitive (docs/security.md).

@@ -95,6 +95,38 @@ TEST_F(GrpcServiceTest, SummaryIndexesRejectionsAcrossTheStream) {
   EXPECT_THAT(summary.rejected(0).reason(), ::testing::HasSubstr("nps"));
 }
 
+TEST_F(GrpcServiceTest, OlderInteractionVersionsAreCountedStale) {
+  auto ticket = [](const std::string& agent, int64_t updated) {
+    v1::Interaction i;
+    i.set_interaction_id("t1");
+    i.set_agent_id(agent);
+    *i.mutable_opened_at() = Ts(kMarch1);
+    *i.mutable_updated_at() = Ts(updated);
+    return i;
+  };
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(30));
+  v1::IngestSummary summary;
+  auto writer = stub_->RecordInteractions(&context, &summary);
+  v1::RecordInteractionsRequest request;
+  *request.add_interactions() = ticket("ann", kMarch1 + 3600);
+  *request.add_interactions() = ticket("bob", kMarch1 + 60);  // older
+  *request.add_interactions() = ticket("ann", kMarch1 + 3600);
+  EXPECT_TRUE(writer->Write(request));
+  writer->WritesDone();
+  ASSERT_OK(writer->Finish());
+  EXPECT_EQ(summary.accepted(), 1u);
+  EXPECT_EQ(summary.stale(), 1u);
+  EXPECT_EQ(summary.duplicates(), 1u);
+  EXPECT_EQ(summary.rejected_size(), 0);
+  auto stored = store_.GetInteraction("t1");
+  ASSERT_OK(stored);
+  ASSERT_TRUE(stored->has_value());
+  EXPECT_EQ((*stored)->agent_id, "ann");
+  EXPECT_EQ((*stored)->updated_at, absl::FromUnixSeconds(kMarch1 + 3600));
+}
+
 TEST_F(GrpcServiceTest, ScoresPerChannelWithUnattributedKeyUnset) {
   v1::IngestSummary summary;
   ASSERT_OK(Submit({{Response("r1", "chat", 10), Response("r2", "chat", 0),
@@ -174,6 +206,24 @@ TEST_F(GrpcServiceTest, BadQueryIsInvalidArgumentNamingTheField) {
   status = Scores(range, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(status.error_message(), ::testing::HasSubstr("to"));
+}
+
+// Without tokens (loopback only) every call is allowed, Verify too; the
+// MemoryStore has no derived data, so nothing is checked and it is right.
+TEST_F(GrpcServiceTest, VerifyWithoutTokensOnLoopback) {
+  v1::IngestSummary summary;
+  ASSERT_OK(Submit({{Response("r1", "chat", 9)}}, &summary));
+  for (const bool repair : {false, true}) {
+    grpc::ClientContext context;
+    v1::VerifyRequest request;
+    request.set_repair(repair);
+    v1::VerifyResponse response;
+    ASSERT_OK(stub_->Verify(&context, request, &response));
+    EXPECT_EQ(response.cells_checked(), 0u);
+    EXPECT_EQ(response.differences_total(), 0u);
+    EXPECT_EQ(response.differences_size(), 0);
+    EXPECT_EQ(response.repaired(), repair);
+  }
 }
 
 TEST_F(GrpcServiceTest, RangeIsHalfOpenOnWholeDays) {

@@ -71,16 +71,16 @@ class ScoreServiceTest : public ::testing::Test {
 
 TEST_F(ScoreServiceTest, DriversRankCesThenCsatAndNpsIsNotSignificant) {
   PlantDrivers(4000);
-  const ServiceKpi kpis[] = {ServiceKpi::kTimeToClose};
+  const Kpi kpis[] = {Kpi::kTimeToClose};
   auto report = service_->GetDrivers({}, kpis, DriverLevel::kResponse);
   ASSERT_OK(report);
   ASSERT_GE(report->ranking.size(), 3u);
-  EXPECT_EQ(report->ranking[0].metric, DriverMetric::kCes);
-  EXPECT_EQ(report->ranking[1].metric, DriverMetric::kCsat);
+  EXPECT_EQ(report->ranking[0].metric, Metric::kCes);
+  EXPECT_EQ(report->ranking[1].metric, Metric::kCsat);
   EXPECT_GT(report->ranking[1].strength, 0);
   for (const DriverPair& p : report->pairs) {
-    EXPECT_EQ(p.correlation.n, p.metric == DriverMetric::kVes ? 0 : 4000);
-    if (p.metric == DriverMetric::kNps) {
+    EXPECT_EQ(p.correlation.n, p.metric == Metric::kVes ? 0 : 4000);
+    if (p.metric == Metric::kNps) {
       EXPECT_FALSE(p.significant);
     }
   }
@@ -88,7 +88,7 @@ TEST_F(ScoreServiceTest, DriversRankCesThenCsatAndNpsIsNotSignificant) {
 
 TEST_F(ScoreServiceTest, DriverGroupsAnalyseEachSegmentOnItsOwn) {
   PlantDrivers(3000);
-  const ServiceKpi kpis[] = {ServiceKpi::kTimeToClose};
+  const Kpi kpis[] = {Kpi::kTimeToClose};
   storage::RollupQuery by_plan;
   by_plan.group_by = {storage::GroupDim::kAttribute};
   by_plan.attributes = {"plan"};
@@ -100,7 +100,7 @@ TEST_F(ScoreServiceTest, DriverGroupsAnalyseEachSegmentOnItsOwn) {
   auto whole = service_->GetDrivers({}, kpis, DriverLevel::kResponse);
   ASSERT_OK(whole);
   // Every response carries a plan: the segments partition the pairs.
-  for (DriverMetric metric : kAllDriverMetrics) {
+  for (Metric metric : kAllMetrics) {
     int64_t sum = 0, total = 0;
     for (const DriverGroup& group : *groups)
       for (const DriverPair& p : group.report.pairs)
@@ -115,7 +115,7 @@ TEST_F(ScoreServiceTest, DriverGroupsAnalyseEachSegmentOnItsOwn) {
   // The planted effort dependence shows in each segment.
   for (const DriverGroup& group : *groups) {
     ASSERT_FALSE(group.report.ranking.empty());
-    EXPECT_EQ(group.report.ranking[0].metric, DriverMetric::kCes);
+    EXPECT_EQ(group.report.ranking[0].metric, Metric::kCes);
   }
 }
 
@@ -124,7 +124,7 @@ TEST_F(ScoreServiceTest, AgentLevelDriversUseOneObservationPerAgent) {
   auto report = service_->GetDrivers({}, {}, DriverLevel::kAgent);
   ASSERT_OK(report);
   for (const DriverPair& p : report->pairs) {
-    if (p.metric == DriverMetric::kCes && p.kpi == ServiceKpi::kTimeToClose) {
+    if (p.metric == Metric::kCes && p.kpi == Kpi::kTimeToClose) {
       EXPECT_EQ(p.correlation.n, 40);
     }
   }
@@ -153,7 +153,7 @@ TEST_F(ScoreServiceTest, TrendFlagsAPlantedOneWeekDropOnOneChannel) {
   storage::RollupQuery selection;
   selection.group_by = {storage::GroupDim::kChannel};
   auto series = service_->GetTrend(selection, Period::kWeek,
-                                   DriverMetric::kCsat,
+                                   Metric::kCsat,
                                    NpsIntervalMethod::kAdjustedWald);
   ASSERT_OK(series);
   ASSERT_EQ(series->size(), 2u);
@@ -197,13 +197,13 @@ TEST_F(ScoreServiceTest, ComparisonAgainstAnotherRange) {
   ASSERT_OK(scores);
   ASSERT_EQ(scores->size(), 1u);
   const MetricDelta& nps =
-      (*(*scores)[0].comparison)[static_cast<int>(DriverMetric::kNps)];
+      (*(*scores)[0].comparison)[static_cast<int>(Metric::kNps)];
   EXPECT_EQ(nps.other_n, 100);
   EXPECT_DOUBLE_EQ(*nps.other_value, 0);
   ASSERT_TRUE(nps.test.has_value());
   EXPECT_DOUBLE_EQ(nps.test->delta, 50);
   EXPECT_LT(nps.test->p, 0.001);
-  EXPECT_FALSE((*(*scores)[0].comparison)[static_cast<int>(DriverMetric::kCsat)]
+  EXPECT_FALSE((*(*scores)[0].comparison)[static_cast<int>(Metric::kCsat)]
                    .test.has_value())
       << "no CSAT answers: no test";
 }
@@ -219,7 +219,7 @@ TEST_F(ScoreServiceTest, RankAgentsLeavesOutUnattributed) {
     responses.push_back(r);
   }
   ASSERT_OK(storage::SubmitResponsesAndWait(*store_, responses));
-  auto ranking = service_->RankAgents({}, DriverMetric::kCsat,
+  auto ranking = service_->RankAgents({}, Metric::kCsat,
                                       NpsIntervalMethod::kAdjustedWald);
   ASSERT_OK(ranking);
   ASSERT_EQ(ranking->agents.size(), 2u);

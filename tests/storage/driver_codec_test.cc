@@ -9,10 +9,10 @@ namespace {
 
 DriverCounts Sample() {
   DriverCounts counts;
-  counts.pair(DriverMetric::kNps, ServiceKpi::kTimeToFirstResponse).Add(0, 0, 3);
-  counts.pair(DriverMetric::kVes, ServiceKpi::kFirstContactResolution)
+  counts.pair(Metric::kNps, Kpi::kTimeToFirstResponse).Add(0, 0, 3);
+  counts.pair(Metric::kVes, Kpi::kFirstContactResolution)
       .Add(12, 1, 7);
-  counts.pair(DriverMetric::kCes, ServiceKpi::kTimeToClose)
+  counts.pair(Metric::kCes, Kpi::kTimeToClose)
       .Add(6, DurationHistogram::kMaxBucket, -2);
   return counts;
 }

@@ -7,10 +7,14 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <map>
+#include <string>
 
 #include "rocksdb/db.h"
+#include "storage/rocks_options.h"
 #include "storage/rollup_merge_operator.h"
 #include "tests/storage/store_test_base.h"
 #include "tests/storage/test_records.h"
@@ -196,6 +200,107 @@ TEST_F(RocksStoreTest, ADatabaseOfAnUnknownVersionIsRefused) {
   });
   EXPECT_THAT(OpenRocksStore(options_),
               StatusIs(absl::StatusCode::kFailedPrecondition));
+}
+
+// Durability (docs/storage-format.md): what an acknowledgement promises.
+TEST(RocksOptionsTest, DurableByDefault) {
+  const StoreOptions defaults;
+  EXPECT_TRUE(defaults.sync_writes);
+  EXPECT_TRUE(GroupWriteOptions(defaults, /*request_sync=*/false).sync);
+  EXPECT_TRUE(GroupWriteOptions(defaults, /*request_sync=*/true).sync);
+  EXPECT_STREQ(DurabilityDescription(defaults), "fsync per write group");
+}
+
+TEST(RocksOptionsTest, NoSyncLeavesTheFsyncToTheRequest) {
+  StoreOptions no_sync;
+  no_sync.sync_writes = false;
+  EXPECT_FALSE(GroupWriteOptions(no_sync, /*request_sync=*/false).sync);
+  EXPECT_TRUE(GroupWriteOptions(no_sync, /*request_sync=*/true).sync);
+  EXPECT_THAT(DurabilityDescription(no_sync),
+              ::testing::HasSubstr(
+                  "a power cut can lose the last acknowledged writes"));
+}
+
+TEST(RocksOptionsTest, RecoveryDropsATornTailAndVerifiesSyncedWals) {
+  for (bool sync : {true, false}) {
+    StoreOptions options;
+    options.sync_writes = sync;
+    const rocksdb::DBOptions db = RocksDbOptions(options);
+    EXPECT_EQ(db.wal_recovery_mode,
+              rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords);
+    EXPECT_TRUE(db.track_and_verify_wals_in_manifest);
+    EXPECT_TRUE(db.create_if_missing);
+  }
+}
+
+// A copy of the (open) database in `dir`, its newest WAL changed by `edit`:
+// what a crash leaves behind, without pulling the plug.
+std::string CopyWithEditedWal(const std::string& dir,
+                              const std::function<void(std::string&)>& edit) {
+  const std::string copy = dir + "-copy";
+  std::filesystem::remove_all(copy);
+  std::filesystem::copy(dir, copy, std::filesystem::copy_options::recursive);
+  std::filesystem::path wal;
+  for (const auto& entry : std::filesystem::directory_iterator(copy)) {
+    if (entry.path().extension() == ".log" &&
+        (wal.empty() || entry.path().filename() > wal.filename()))
+      wal = entry.path();
+  }
+  EXPECT_FALSE(wal.empty()) << "no WAL in " << copy;
+  std::string bytes;
+  {
+    std::ifstream in(wal, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  edit(bytes);
+  std::ofstream(wal, std::ios::binary | std::ios::trunc) << bytes;
+  return copy;
+}
+
+TEST_F(RocksStoreTest, ATornWalTailIsDroppedAndTheSyncedWritesSurvive) {
+  ASSERT_THAT(Submit({Response("r1", "a", "chat", Utc(2025, 3, 1), 9)}),
+              ::testing::Each(Kind::kAccepted));
+  ASSERT_THAT(Submit({Response("r2", "a", "chat", Utc(2025, 3, 2), 3)}),
+              ::testing::Each(Kind::kAccepted));
+  StoreOptions copy = options_;
+  copy.data_dir = CopyWithEditedWal(options_.data_dir, [](std::string& wal) {
+    ASSERT_FALSE(wal.empty());
+    // A record header promising 200 bytes, then 20 of them: a write torn by
+    // the crash (in the same 32 KiB block of the log).
+    ASSERT_LT(wal.size() % 32768 + 7 + 20, 32768u);
+    wal +=
+        std::string("\x12\x34\x56\x78\xc8\x00\x01", 7) + std::string(20, 'x');
+  });
+  {
+    auto reopened = OpenRocksStore(copy);
+    ASSERT_THAT(reopened, IsOk());
+    for (const char* id : {"r1", "r2"}) {
+      auto stored = (*reopened)->GetResponse(id);
+      ASSERT_THAT(stored, IsOk());
+      EXPECT_TRUE(stored->has_value()) << id;
+    }
+    auto total = (*reopened)->QueryRollups({});
+    ASSERT_THAT(total, IsOk());
+    ASSERT_EQ(total->size(), 1u);
+    EXPECT_EQ((*total)[0].counts.scores.nps[9], 1);
+    EXPECT_EQ((*total)[0].counts.scores.nps[3], 1);
+  }
+  std::filesystem::remove_all(copy.data_dir);
+}
+
+TEST_F(RocksStoreTest, ACorruptSyncedWalRecordFailsTheOpenInsteadOfDroppingIt) {
+  ASSERT_THAT(Submit({Response("r1", "a", "chat", Utc(2025, 3, 1), 9)}),
+              ::testing::Each(Kind::kAccepted));
+  ASSERT_THAT(Submit({Response("r2", "a", "chat", Utc(2025, 3, 2), 3)}),
+              ::testing::Each(Kind::kAccepted));
+  StoreOptions copy = options_;
+  copy.data_dir = CopyWithEditedWal(options_.data_dir, [](std::string& wal) {
+    ASSERT_GT(wal.size(), 10u);
+    wal[wal.size() - 10] ^= 0x01;  // inside r2's record, the last one
+  });
+  // Point-in-time recovery would open without r2; this mode refuses.
+  EXPECT_THAT(OpenRocksStore(copy), StatusIs(absl::StatusCode::kDataLoss));
+  std::filesystem::remove_all(copy.data_dir);
 }
 
 }  // namespace

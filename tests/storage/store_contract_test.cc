@@ -144,6 +144,124 @@ TEST_P(StoreTest, UpsertWithinOneBatchSeesTheEarlierRecord) {
   EXPECT_EQ(Total().service.closed, 1);
 }
 
+// Interaction versions (updated_at): ticket t1 of `agent`, opened on
+// 2025-03-01, closed after `close_after`, versioned at `updated` (nullopt =
+// unversioned).
+Interaction Versioned(
+    std::string agent, std::optional<absl::Time> updated,
+    std::optional<absl::Duration> close_after = std::nullopt) {
+  Interaction i = Ticket("t1", std::move(agent), Utc(2025, 3, 1), close_after);
+  i.updated_at = updated;
+  return i;
+}
+
+TEST_P(StoreTest, OlderUpdatedAtIsStaleAndChangesNothing) {
+  const Interaction current = Versioned("alice", Utc(2025, 3, 2, 10));
+  ASSERT_THAT(Record({current}), ::testing::ElementsAre(Kind::kAccepted));
+  const RollupCounts before = Total();
+  RollupQuery by_agent;
+  by_agent.group_by = {GroupDim::kAgent};
+  const std::vector<GroupCounts> before_by_agent = Query(by_agent);
+
+  // An older state arrives late: reassigned and closed, but stale.
+  EXPECT_THAT(Record({Versioned("bob", Utc(2025, 3, 2, 9), absl::Hours(2))}),
+              ::testing::ElementsAre(Kind::kStale));
+  // Older by one microsecond, otherwise identical: stale, not a duplicate.
+  EXPECT_THAT(
+      Record({Versioned("alice", Utc(2025, 3, 2, 10) - absl::Microseconds(1))}),
+      ::testing::ElementsAre(Kind::kStale));
+
+  auto stored = store_->GetInteraction("t1");
+  ASSERT_THAT(stored, IsOk());
+  ASSERT_TRUE(stored->has_value());
+  EXPECT_EQ(**stored, current);
+  const RollupCounts after = Total();
+  EXPECT_EQ(after.service.interactions, before.service.interactions);
+  EXPECT_EQ(after.service.closed, 0);
+  EXPECT_EQ(after.service.close_seconds_sum, before.service.close_seconds_sum);
+  const std::vector<GroupCounts> after_by_agent = Query(by_agent);
+  ASSERT_EQ(after_by_agent.size(), 1u);
+  ASSERT_EQ(before_by_agent.size(), 1u);
+  EXPECT_EQ(after_by_agent[0].key, before_by_agent[0].key);
+  EXPECT_EQ(after_by_agent[0].key[0], "alice");
+  EXPECT_EQ(after_by_agent[0].counts.service.interactions, 1);
+}
+
+TEST_P(StoreTest, NewerOrEqualUpdatedAtReplacesTheStoredState) {
+  ASSERT_THAT(Record({Versioned("alice", Utc(2025, 3, 2, 10))}),
+              ::testing::ElementsAre(Kind::kAccepted));
+  EXPECT_THAT(Record({Versioned("bob", Utc(2025, 3, 2, 11), absl::Hours(2))}),
+              ::testing::ElementsAre(Kind::kAccepted));
+  // Equal updated_at, other content: the last write wins.
+  const Interaction equal =
+      Versioned("carol", Utc(2025, 3, 2, 11), absl::Hours(3));
+  EXPECT_THAT(Record({equal}), ::testing::ElementsAre(Kind::kAccepted));
+  EXPECT_THAT(Record({equal}), ::testing::ElementsAre(Kind::kDuplicate));
+
+  RollupQuery by_agent;
+  by_agent.group_by = {GroupDim::kAgent};
+  std::vector<GroupCounts> groups = Query(by_agent);
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].key[0], "carol");
+  EXPECT_EQ(groups[0].counts.service.interactions, 1);
+  EXPECT_EQ(groups[0].counts.service.close_seconds_sum, 3 * 3600);
+  auto stored = store_->GetInteraction("t1");
+  ASSERT_THAT(stored, IsOk());
+  ASSERT_TRUE(stored->has_value());
+  EXPECT_EQ((*stored)->updated_at, Utc(2025, 3, 2, 11));
+}
+
+TEST_P(StoreTest, StaleAndNewerStatesInOneBatchAreJudgedInOrder) {
+  ASSERT_THAT(Record({Versioned("alice", Utc(2025, 3, 2, 10))}),
+              ::testing::ElementsAre(Kind::kAccepted));
+  EXPECT_THAT(
+      Record({Versioned("bob", Utc(2025, 3, 2, 12), absl::Hours(1)),
+              Versioned("carol", Utc(2025, 3, 2, 11)),
+              Versioned("dave", Utc(2025, 3, 2, 9))}),
+      ::testing::ElementsAre(Kind::kAccepted, Kind::kStale, Kind::kStale));
+  RollupQuery by_agent;
+  by_agent.group_by = {GroupDim::kAgent};
+  std::vector<GroupCounts> groups = Query(by_agent);
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].key[0], "bob");
+  EXPECT_EQ(groups[0].counts.service.closed, 1);
+}
+
+TEST_P(StoreTest, WithoutUpdatedAtOnEitherSideTheLastWriteWins) {
+  // Neither versioned: as before updated_at existed.
+  ASSERT_THAT(Record({Versioned("alice", std::nullopt)}),
+              ::testing::ElementsAre(Kind::kAccepted));
+  // New versioned, stored not: the new one wins.
+  EXPECT_THAT(Record({Versioned("bob", Utc(2025, 3, 2, 10))}),
+              ::testing::ElementsAre(Kind::kAccepted));
+  // New unversioned, stored versioned: the last write wins too.
+  EXPECT_THAT(Record({Versioned("carol", std::nullopt)}),
+              ::testing::ElementsAre(Kind::kAccepted));
+  auto stored = store_->GetInteraction("t1");
+  ASSERT_THAT(stored, IsOk());
+  ASSERT_TRUE(stored->has_value());
+  EXPECT_EQ((*stored)->agent_id, "carol");
+  EXPECT_FALSE((*stored)->updated_at.has_value());
+  // The stored state has no version again: any versioned state replaces it.
+  EXPECT_THAT(Record({Versioned("dave", Utc(2025, 3, 1, 13))}),
+              ::testing::ElementsAre(Kind::kAccepted));
+  RollupQuery by_agent;
+  by_agent.group_by = {GroupDim::kAgent};
+  std::vector<GroupCounts> groups = Query(by_agent);
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].key[0], "dave");
+  EXPECT_EQ(groups[0].counts.service.interactions, 1);
+}
+
+TEST_P(StoreTest, UpdatedAtMustBeFinite) {
+  WriteResult result = RecordInteractionsAndWait(
+      *store_, {Versioned("alice", absl::InfiniteFuture())});
+  ASSERT_THAT(result, IsOk());
+  ASSERT_EQ((*result)[0].kind, Kind::kRejected);
+  EXPECT_EQ((*result)[0].violation->field, "updated_at");
+  EXPECT_EQ(Total().service.interactions, 0);
+}
+
 TEST_P(StoreTest, ResponseMayNameAnInteractionNotYetRecorded) {
   auto r = Response("r1", "a", "chat", Utc(2025, 3, 1), 9);
   r.interaction_id = "later";
@@ -342,6 +460,7 @@ TEST_P(StoreTest, KeepsTimesToTheMicrosecond) {
       Response("r1", "a", "chat", Utc(2025, 3, 1) + absl::Nanoseconds(1500), 9);
   Interaction t = Ticket("t1", "a", Utc(2025, 3, 1) + absl::Nanoseconds(2500),
                          absl::Hours(1));
+  t.updated_at = Utc(2025, 3, 2) + absl::Nanoseconds(3500);
   ASSERT_THAT(Submit({r}), ::testing::ElementsAre(Kind::kAccepted));
   ASSERT_THAT(Record({t}), ::testing::ElementsAre(Kind::kAccepted));
   auto stored = store_->GetResponse("r1");
@@ -354,6 +473,8 @@ TEST_P(StoreTest, KeepsTimesToTheMicrosecond) {
   EXPECT_EQ((*interaction)->opened_at, Utc(2025, 3, 1) + absl::Microseconds(2));
   EXPECT_EQ((*interaction)->closed_at,
             Utc(2025, 3, 1) + absl::Microseconds(2) + absl::Hours(1));
+  EXPECT_EQ((*interaction)->updated_at,
+            Utc(2025, 3, 2) + absl::Microseconds(3));
   // Compared as stored: the same records again are duplicates.
   EXPECT_THAT(Submit({r}), ::testing::ElementsAre(Kind::kDuplicate));
   EXPECT_THAT(Record({t}), ::testing::ElementsAre(Kind::kDuplicate));
@@ -386,6 +507,18 @@ TEST_P(DriverRollupsTest, InteractionUpsertMovesLinkedPairs) {
   ASSERT_THAT(groups, IsOk());
   ASSERT_EQ(groups->size(), 1u);
   EXPECT_EQ((*groups)[0].key[0], "a");
+}
+
+TEST_P(DriverRollupsTest, StaleInteractionLeavesLinkedPairsAlone) {
+  Submit({Linked("r1", 2)});
+  Interaction current = Ticket("t1", "a", Utc(2025, 3, 1), absl::Hours(3));
+  current.updated_at = Utc(2025, 3, 2);
+  Record({current});
+  Interaction older = Ticket("t1", "a", Utc(2025, 3, 1), absl::Hours(50));
+  older.updated_at = Utc(2025, 3, 1, 20);
+  EXPECT_THAT(Record({older}), ::testing::ElementsAre(Kind::kStale));
+  EXPECT_EQ(CsatCloseCount(2, absl::Hours(3)), 1);
+  EXPECT_EQ(CsatCloseCount(2, absl::Hours(50)), 0);
 }
 
 TEST_P(DriverRollupsTest, SameBatchInEitherOrderCountsOnce) {
@@ -473,12 +606,12 @@ TEST_P(AttributeViewTest, DriverPairsAreGroupedByTheResponsesAttributes) {
   ASSERT_EQ(groups->size(), 2u);
   EXPECT_EQ((*groups)[0].key[0], "");
   EXPECT_EQ((*groups)[0]
-                .counts.pair(DriverMetric::kCsat, ServiceKpi::kTimeToClose)
+                .counts.pair(Metric::kCsat, Kpi::kTimeToClose)
                 .Count(3, DurationHistogram::BucketOf(7200)),
             1);
   EXPECT_EQ((*groups)[1].key[0], "silver");
   EXPECT_EQ((*groups)[1]
-                .counts.pair(DriverMetric::kNps, ServiceKpi::kTimeToClose)
+                .counts.pair(Metric::kNps, Kpi::kTimeToClose)
                 .Count(2, DurationHistogram::BucketOf(5 * 3600)),
             1);
 }

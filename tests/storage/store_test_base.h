@@ -70,7 +70,7 @@ class StoreTestBase : public TestBase {
     if (!groups.ok() || groups->empty()) return 0;
     EXPECT_EQ(groups->size(), 1u);
     return (*groups)[0]
-        .counts.pair(DriverMetric::kCsat, ServiceKpi::kTimeToClose)
+        .counts.pair(Metric::kCsat, Kpi::kTimeToClose)
         .Count(csat - 1,
                DurationHistogram::BucketOf(absl::ToInt64Seconds(close)));
   }

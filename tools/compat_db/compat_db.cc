@@ -195,8 +195,8 @@ std::string CountsText(const RollupCounts& c) {
 // Non-empty metric x KPI pairs, sorted by "metric/kpi" (not by enum order).
 std::string DriverText(const DriverCounts& c) {
   std::vector<std::string> lines;
-  for (DriverMetric m : kAllDriverMetrics) {
-    for (ServiceKpi k : kAllServiceKpis) {
+  for (Metric m : kAllMetrics) {
+    for (Kpi k : kAllKpis) {
       const JointHistogram& h = c.pair(m, k);
       if (h.IsZero()) continue;
       std::vector<std::string> cells;

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "client/exit_codes.h"
 #include "client/import/csv_reader.h"
 #include "client/rpc.h"
@@ -80,7 +82,7 @@ TEST_F(ImportCommandTest, StreamsAllRowsInBatches) {
                               "r5,2025-02-13T09:00:00Z,7,\n"),
                  options);
   EXPECT_EQ(code, kExitOk) << err_.str();
-  EXPECT_EQ(out_.str(), "accepted 5, duplicates 0, rejected 0\n");
+  EXPECT_EQ(out_.str(), "accepted 5, duplicates 0, stale 0, rejected 0\n");
   auto seen = server_.service().seen();
   EXPECT_EQ(seen.calls, 1);
   EXPECT_THAT(seen.batch_sizes, ElementsAre(2, 2, 1));
@@ -112,13 +114,33 @@ TEST_F(ImportCommandTest, ImportsInteractions) {
       "dup-t2,2025-02-13T09:00:00Z,,,\n",
       options);
   EXPECT_EQ(code, kExitOk) << err_.str();
-  EXPECT_EQ(out_.str(), "accepted 1, duplicates 1, rejected 0\n");
+  EXPECT_EQ(out_.str(), "accepted 1, duplicates 1, stale 0, rejected 0\n");
   auto seen = server_.service().seen();
   ASSERT_EQ(seen.interactions.size(), 2u);
   EXPECT_FALSE(seen.interactions[0].first_contact_resolution());
   EXPECT_TRUE(seen.interactions[0].has_first_contact_resolution());
   EXPECT_EQ(seen.interactions[0].attributes().at("plan"), "gold");
   EXPECT_TRUE(seen.responses.empty());
+}
+
+TEST_F(ImportCommandTest, StaleInteractionsAreCountedAndExitZero) {
+  ImportCommandOptions options;
+  options.import.kind = RecordKind::kInteraction;
+  int code =
+      Run("interaction_id,opened_at,updated_at\n"
+          "t1,2025-02-13T09:00:00Z,2025-02-14T08:00:00+01:00\n"
+          "stale-t2,2025-02-13T09:00:00Z,2025-02-13T09:30:00Z\n"
+          "t3,2025-02-13T09:00:00Z,\n",
+          options);
+  EXPECT_EQ(code, kExitOk) << err_.str();
+  EXPECT_EQ(out_.str(), "accepted 2, duplicates 0, stale 1, rejected 0\n");
+  auto seen = server_.service().seen();
+  ASSERT_EQ(seen.interactions.size(), 3u);
+  ASSERT_TRUE(seen.interactions[0].has_updated_at());
+  EXPECT_EQ(seen.interactions[0].updated_at().seconds(),
+            absl::ToUnixSeconds(absl::FromCivil(
+                absl::CivilSecond(2025, 2, 14, 7, 0, 0), absl::UTCTimeZone())));
+  EXPECT_FALSE(seen.interactions[2].has_updated_at());
 }
 
 TEST_F(ImportCommandTest, RejectsAreMappedToLinesAndTheRestIsStored) {
@@ -139,7 +161,7 @@ TEST_F(ImportCommandTest, RejectsAreMappedToLinesAndTheRestIsStored) {
       "r9,2025-02-13T09:00:00Z,10,\n");                        // line 13
   int code = Run(csv, options);
   EXPECT_EQ(code, kExitRowsRejected);
-  EXPECT_EQ(out_.str(), "accepted 2, duplicates 1, rejected 6\n");
+  EXPECT_EQ(out_.str(), "accepted 2, duplicates 1, stale 0, rejected 6\n");
 
   auto rows = ParseCsv(ReadFile(rejects));
   ASSERT_EQ(rows.size(), 7u);
@@ -179,9 +201,47 @@ TEST_F(ImportCommandTest, ManyRejectsAreSummarisedOnStderr) {
     absl::StrAppend(&csv, "r", i, ",2025-02-13T09:00:00Z,abc,\n");
   }
   EXPECT_EQ(Run(csv), kExitRowsRejected);
-  EXPECT_EQ(out_.str(), "accepted 0, duplicates 0, rejected 15\n");
+  EXPECT_EQ(out_.str(), "accepted 0, duplicates 0, stale 0, rejected 15\n");
   EXPECT_THAT(err_.str(), HasSubstr("... and 5 more rejected rows"));
   EXPECT_THAT(err_.str(), HasSubstr("--rejects FILE"));
+}
+
+// A server lists at most --max-listed-rejections rejected records and
+// counts the rest in rejected_total: the summary line says how many rows are
+// listed (client-side rejections and the server's listed ones).
+TEST_F(ImportCommandTest, SummarySaysHowManyRejectionsAreListed) {
+  server_.service().max_listed_rejections = 3;
+  std::string csv = kResponsesHeader;
+  for (int i = 0; i < 5; ++i)
+    absl::StrAppend(&csv, "bad-r", i, ",2025-02-13T09:00:00Z,11,\n");
+  absl::StrAppend(&csv, "r5,2025-02-13T09:00:00Z,abc,\n",  // client-side
+                  "r6,2025-02-13T09:00:00Z,9,\n");
+  ImportCommandOptions options;
+  options.rejects_path = TempPath("listed-rejects.csv");
+  EXPECT_EQ(Run(csv, options), kExitRowsRejected);
+  EXPECT_EQ(out_.str(),
+            "accepted 1, duplicates 0, stale 0, rejected 6 (4 listed)\n");
+  auto rows = ParseCsv(ReadFile(options.rejects_path));
+  ASSERT_EQ(rows.size(), 5u);  // the header and the 4 listed rows
+  EXPECT_THAT(rows[1], ElementsAre("2", "bad-r0", "nps", HasSubstr("0..10")));
+  EXPECT_THAT(rows[4], ElementsAre("7", "r5", "nps", HasSubstr("integer")));
+}
+
+TEST_F(ImportCommandTest, AllRejectionsListedHasNoListedSuffix) {
+  std::string csv = kResponsesHeader;
+  for (int i = 0; i < 3; ++i)
+    absl::StrAppend(&csv, "bad-r", i, ",2025-02-13T09:00:00Z,11,\n");
+  EXPECT_EQ(Run(csv), kExitRowsRejected);
+  EXPECT_EQ(out_.str(), "accepted 0, duplicates 0, stale 0, rejected 3\n");
+}
+
+TEST_F(ImportCommandTest, ServerWithoutRejectedTotalCountsTheListedOnes) {
+  server_.service().report_rejected_total = false;
+  std::string csv = kResponsesHeader;
+  for (int i = 0; i < 3; ++i)
+    absl::StrAppend(&csv, "bad-r", i, ",2025-02-13T09:00:00Z,11,\n");
+  EXPECT_EQ(Run(csv), kExitRowsRejected);
+  EXPECT_EQ(out_.str(), "accepted 0, duplicates 0, stale 0, rejected 3\n");
 }
 
 TEST_F(ImportCommandTest, ReadsStandardInput) {
@@ -191,12 +251,12 @@ TEST_F(ImportCommandTest, ReadsStandardInput) {
                               "r1,2025-02-13T09:00:00Z,9,\r\n"),
                  options);
   EXPECT_EQ(code, kExitOk) << err_.str();
-  EXPECT_EQ(out_.str(), "accepted 1, duplicates 0, rejected 0\n");
+  EXPECT_EQ(out_.str(), "accepted 1, duplicates 0, stale 0, rejected 0\n");
 }
 
 TEST_F(ImportCommandTest, HeaderOnlyFileSendsNothing) {
   EXPECT_EQ(Run(kResponsesHeader), kExitOk);
-  EXPECT_EQ(out_.str(), "accepted 0, duplicates 0, rejected 0\n");
+  EXPECT_EQ(out_.str(), "accepted 0, duplicates 0, stale 0, rejected 0\n");
   EXPECT_TRUE(server_.service().seen().batch_sizes.empty());
 }
 
@@ -298,7 +358,7 @@ TEST_F(ImportCommandTest, OversizedRecordIsRejectedByTheClient) {
                                  std::string(kMaxRecordBytes + 1, 'c'), "\n",
                                  "r2,2025-02-13T09:00:00Z,9,\n");
   EXPECT_EQ(Run(csv), kExitRowsRejected);
-  EXPECT_EQ(out_.str(), "accepted 1, duplicates 0, rejected 1\n");
+  EXPECT_EQ(out_.str(), "accepted 1, duplicates 0, stale 0, rejected 1\n");
   EXPECT_THAT(err_.str(),
               HasSubstr("line 2: malformed CSV: record longer than 1048576"));
 }
@@ -309,7 +369,7 @@ TEST_F(ImportCommandTest, ProgressGoesToStderrOnly) {
   EXPECT_EQ(Run(absl::StrCat(kResponsesHeader, "r1,2025-02-13T09:00:00Z,9,\n"),
                 options),
             kExitOk);
-  EXPECT_EQ(out_.str(), "accepted 1, duplicates 0, rejected 0\n");
+  EXPECT_EQ(out_.str(), "accepted 1, duplicates 0, stale 0, rejected 0\n");
   EXPECT_THAT(err_.str(), HasSubstr("100%"));
   // The bar is erased at the end: the last thing written is a '\r'.
   ASSERT_THAT(err_.str(), Not(IsEmpty()));

@@ -23,7 +23,8 @@ const Row kInteractionHeader = {"interaction_id",
                                 "closed_at",
                                 "reopens",
                                 "transfers",
-                                "first_contact_resolution"};
+                                "first_contact_resolution",
+                                "updated_at"};
 
 const Row kResponseHeader = {
     "response_id", "interaction_id", "agent_id", "team_id", "channel",
@@ -54,7 +55,8 @@ TEST(RecordParserTest, ConvertsAFullInteraction) {
   v1::Interaction out;
   auto error = parser.ToInteraction(
       {"t-1", "a1", "team", "email", "c9", "2025-02-13T09:00:00Z",
-       "2025-02-13T09:05:00Z", "2025-02-13T11:00:00+01:00", "2", "0", "Yes"},
+       "2025-02-13T09:05:00Z", "2025-02-13T11:00:00+01:00", "2", "0", "Yes",
+       "2025-02-14T08:15:30.25+01:00"},
       &out);
   ASSERT_FALSE(error.has_value()) << error->reason;
   EXPECT_EQ(out.interaction_id(), "t-1");
@@ -71,6 +73,9 @@ TEST(RecordParserTest, ConvertsAFullInteraction) {
   EXPECT_EQ(out.transfers(), 0);
   ASSERT_TRUE(out.has_first_contact_resolution());
   EXPECT_TRUE(out.first_contact_resolution());
+  ASSERT_TRUE(out.has_updated_at());
+  EXPECT_EQ(out.updated_at().seconds(), Seconds("2025-02-14T07:15:30Z"));
+  EXPECT_EQ(out.updated_at().nanos(), 250000000);
   EXPECT_TRUE(out.attributes().empty());
 }
 
@@ -78,7 +83,7 @@ TEST(RecordParserTest, EmptyCellsLeaveFieldsUnset) {
   RecordParser parser = MustParse(RecordKind::kInteraction, kInteractionHeader);
   v1::Interaction out;
   auto error = parser.ToInteraction(
-      {"t-2", "", "", "", "", "2025-02-13T09:00:00Z", "", "", "", "", ""},
+      {"t-2", "", "", "", "", "2025-02-13T09:00:00Z", "", "", "", "", "", ""},
       &out);
   ASSERT_FALSE(error.has_value()) << error->reason;
   EXPECT_TRUE(out.has_opened_at());
@@ -87,6 +92,7 @@ TEST(RecordParserTest, EmptyCellsLeaveFieldsUnset) {
   EXPECT_FALSE(out.has_reopens());
   EXPECT_FALSE(out.has_transfers());
   EXPECT_FALSE(out.has_first_contact_resolution());
+  EXPECT_FALSE(out.has_updated_at());
   EXPECT_EQ(out.agent_id(), "");
 }
 
@@ -186,7 +192,7 @@ TEST_P(InteractionConversionErrorTest, NamesTheColumn) {
   const BadCell& bad = GetParam();
   RecordParser parser = MustParse(RecordKind::kInteraction, kInteractionHeader);
   Row row = {"t-1", "a1", "team", "email", "c9", "2025-02-13T09:00:00Z",
-             "",    "",   "",     "",      ""};
+             "",    "",   "",     "",      "",   ""};
   for (size_t i = 0; i < kInteractionHeader.size(); ++i) {
     if (kInteractionHeader[i] == bad.column) row[i] = bad.value;
   }
@@ -208,6 +214,7 @@ INSTANTIATE_TEST_SUITE_P(
                     BadCell{"transfers", "two", "must be an integer"},
                     BadCell{"transfers", "5000000000", "out of range"},
                     BadCell{"first_contact_resolution", "maybe", "true/false"},
+                    BadCell{"updated_at", "2025-02-14 08:00", "RFC 3339"},
                     BadCell{"agent_id", "\xFF\xFE", "not valid UTF-8"}),
     CellName);
 

@@ -50,6 +50,7 @@ TEST(MethodTableTest, CoversEveryRpcByGrpcName) {
       {"/cxscore.v1.CxScore/GetTrend", MethodKind::kRead},
       {"/cxscore.v1.CxScore/ListComments", MethodKind::kRead},
       {"/cxscore.v1.CxScore/RankAgents", MethodKind::kRead},
+      {"/cxscore.v1.CxScore/Verify", MethodKind::kAdmin},
       {"/cxscore.v1.CxScore/CreateBackup", MethodKind::kAdmin},
       {"/cxscore.v1.CxScore/ListBackups", MethodKind::kAdmin},
       {"/grpc.health.v1.Health/Check", MethodKind::kHealth},
@@ -292,20 +293,27 @@ TEST(AgentIsolationTest, GroupingEveryTeamChannelOrSegmentIsDenied) {
 }
 
 TEST(AuthorizeAnonymousTest, OnlyHealthWithoutAToken) {
-  EXPECT_TRUE(AuthorizeAnonymous(InfoOf(Method::kHealthCheck), false).ok());
-  EXPECT_TRUE(AuthorizeAnonymous(InfoOf(Method::kHealthWatch), true).ok());
+  constexpr SentCredentials kNone = SentCredentials::kNone;
+  constexpr SentCredentials kNotBearer = SentCredentials::kNotBearer;
+  constexpr SentCredentials kUnknown = SentCredentials::kUnknown;
+  EXPECT_TRUE(AuthorizeAnonymous(InfoOf(Method::kHealthCheck), kNone).ok());
+  EXPECT_TRUE(AuthorizeAnonymous(InfoOf(Method::kHealthWatch), kUnknown).ok());
   for (size_t i = 0; i < AllMethods().size(); ++i) {
     const MethodInfo& info = AllMethods()[i];
     if (info.kind == MethodKind::kHealth) continue;
-    EXPECT_EQ(AuthorizeAnonymous(info, false).code(),
-              absl::StatusCode::kUnauthenticated);
-    EXPECT_EQ(AuthorizeAnonymous(info, true).code(),
-              absl::StatusCode::kUnauthenticated);
+    for (SentCredentials sent : {kNone, kNotBearer, kUnknown}) {
+      EXPECT_EQ(AuthorizeAnonymous(info, sent).code(),
+                absl::StatusCode::kUnauthenticated);
+    }
   }
-  EXPECT_EQ(Message(AuthorizeAnonymous(InfoOf(Method::kGetScores), false)),
+  EXPECT_EQ(Message(AuthorizeAnonymous(InfoOf(Method::kGetScores), kNone)),
             "GetScores needs a token (authorization: Bearer <token>) and "
             "none was sent");
-  EXPECT_EQ(Message(AuthorizeAnonymous(kAdminCall, true)),
+  EXPECT_EQ(
+      Message(AuthorizeAnonymous(InfoOf(Method::kGetScores), kNotBearer)),
+      "GetScores needs a token; the authorization header sent is not of the "
+      "form \"Bearer <token>\"");
+  EXPECT_EQ(Message(AuthorizeAnonymous(kAdminCall, kUnknown)),
             "EraseCustomer needs a token and the one sent is not in the "
             "tokens file");
 }
