@@ -108,6 +108,9 @@ class ScriptedStore final : public storage::Store {
       const std::string& id) override {
     return inner_.GetResponse(id);
   }
+  absl::StatusOr<storage::VerifyReport> Verify(bool repair) override {
+    return inner_.Verify(repair);
+  }
 
   // Rollup queries from now on wait until Release().
   void Hold() {
