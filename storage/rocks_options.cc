@@ -2,7 +2,7 @@
 
 namespace cxscore::storage {
 
-rocksdb::DBOptions RocksDbOptions(const StoreOptions& /*options*/) {
+rocksdb::DBOptions RocksDbOptions(const StoreOptions& options) {
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = true;
   db_options.create_missing_column_families = true;
@@ -10,6 +10,7 @@ rocksdb::DBOptions RocksDbOptions(const StoreOptions& /*options*/) {
   db_options.bytes_per_sync = 1 << 20;
   db_options.wal_recovery_mode = kWalRecoveryMode;
   db_options.track_and_verify_wals_in_manifest = true;
+  db_options.db_write_buffer_size = options.memtable_bytes;
   return db_options;
 }
 

@@ -31,6 +31,12 @@ struct StoreOptions {
   // Shared block cache for all column families, in bytes.
   size_t block_cache_bytes = size_t{128} << 20;
 
+  // All column families' memtables together, in bytes (RocksDB's
+  // db_write_buffer_size): when their sum reaches it, the largest is
+  // flushed early. Without it each of the six column families may hold two
+  // 64 MiB memtables, and the server's memory grows with the ingest rate.
+  size_t memtable_bytes = size_t{128} << 20;
+
   // Directory of the backups (storage/backup.h); created if missing. Empty:
   // no backups (CreateBackup and ListBackups answer FAILED_PRECONDITION).
   std::string backup_dir = {};

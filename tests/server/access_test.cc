@@ -705,6 +705,8 @@ TEST_F(AccessTest, RoleMatrixOverTls) {
         EXPECT_THAT(message, StartsWith(RpcName(row.rpc)));
         if (caller == Caller::kNoToken) {
           EXPECT_THAT(message, HasSubstr("none was sent"));
+        } else if (caller == Caller::kMalformedHeader) {
+          EXPECT_THAT(message, HasSubstr("not of the form \"Bearer <token>\""));
         } else {
           EXPECT_THAT(message, HasSubstr("not in the tokens file"));
         }
@@ -716,10 +718,9 @@ TEST_F(AccessTest, RoleMatrixOverTls) {
 TEST_F(AccessTest, MalformedAuthorizationHeadersAreUnauthenticated) {
   const std::string& admin = Token(Caller::kAdmin);
   const std::string hash_as_token = "Bearer sha256:" + auth::Sha256Hex(admin);
-  for (const std::string& header :
-       std::vector<std::string>{"Basic " + admin, admin, "Bearer", "Bearer ",
-                                "Bearer " + admin + " x", "Bearer" + admin,
-                                hash_as_token}) {
+  for (const std::string& header : std::vector<std::string>{
+           "Basic " + admin, admin, "Bearer", "Bearer ",
+           "Bearer " + admin + " x", "Bearer" + admin, hash_as_token}) {
     SCOPED_TRACE(header.substr(0, 6));
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() +

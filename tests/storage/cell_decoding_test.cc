@@ -5,9 +5,13 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
+#include "core/drivers.h"
+#include "core/rollup.h"
 #include "rocksdb/merge_operator.h"
 #include "storage/driver_codec.h"
 #include "storage/persisted_ids.h"
@@ -200,6 +204,36 @@ TEST(DriverCodecDecodeTest, RejectsUnknownPairsAndOverflow) {
   EXPECT_FALSE(
       AddEncodedDriverCell(RawCell({{DriverField(0, 1, 1), 1}}), &counts));
   EXPECT_EQ(counts.pairs[0].Count(1, 1), kMax);
+}
+
+// The decoders' bounds hold everything the encoders write from valid
+// records, at the extremes of every scale and KPI.
+TEST(CellBoundsTest, EncodersOfValidRecordsWriteOnlyValidCells) {
+  const absl::Time opened = absl::FromUnixSeconds(0);
+  for (const bool low : {true, false}) {
+    SurveyResponse r;
+    r.response_id = "r";
+    r.submitted_at = opened;
+    r.nps = low ? 0 : 10;
+    r.csat = low ? 1 : 5;
+    r.ces = low ? 1 : 7;
+    r.ves_ability = low ? 1 : 7;
+    r.ves_confidence = low ? 1 : 7;
+    Interaction i;
+    i.interaction_id = "t";
+    i.opened_at = opened;
+    i.first_response_at = low ? opened : opened + absl::Hours(24 * 365 * 9000);
+    i.closed_at = i.first_response_at;
+    i.reopens = low ? 0 : std::numeric_limits<int32_t>::max();
+    i.transfers = i.reopens;
+    i.first_contact_resolution = !low;
+    const DriverCounts drivers = DriverContributionOf(r, i);
+    EXPECT_FALSE(drivers.IsZero());
+    EXPECT_TRUE(IsValidDriverCell(EncodeDriverCell(drivers))) << low;
+    RollupCounts rollup = ContributionOf(r);
+    rollup.AddAll(ContributionOf(i));
+    EXPECT_TRUE(IsValidRollupCell(EncodeRollupCell(rollup))) << low;
+  }
 }
 
 // FullMergeV2 of the merge operator (what RocksDB calls on a read or a

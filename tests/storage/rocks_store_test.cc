@@ -233,6 +233,13 @@ TEST(RocksOptionsTest, RecoveryDropsATornTailAndVerifiesSyncedWals) {
   }
 }
 
+TEST(RocksOptionsTest, MemtablesShareOneBudget) {
+  StoreOptions options;
+  EXPECT_EQ(RocksDbOptions(options).db_write_buffer_size, size_t{128} << 20);
+  options.memtable_bytes = size_t{32} << 20;
+  EXPECT_EQ(RocksDbOptions(options).db_write_buffer_size, size_t{32} << 20);
+}
+
 // A copy of the (open) database in `dir`, its newest WAL changed by `edit`:
 // what a crash leaves behind, without pulling the plug.
 std::string CopyWithEditedWal(const std::string& dir,
