@@ -50,10 +50,10 @@ EOF
 cli() { "$cli_bin" --server "$addr" "$@"; }
 out=$(cli import interactions "$work/interactions.csv") || fail "import interactions: $out"
 echo "smoke: import interactions: $out"
-[[ $out == *"accepted 2, duplicates 0, rejected 0"* ]] || fail "import interactions said: $out"
+[[ $out == *"accepted 2, duplicates 0, stale 0, rejected 0"* ]] || fail "import interactions said: $out"
 out=$(cli import responses "$work/responses.csv") || fail "import responses: $out"
 echo "smoke: import responses: $out"
-[[ $out == *"accepted 5, duplicates 0, rejected 0"* ]] || fail "import responses said: $out"
+[[ $out == *"accepted 5, duplicates 0, stale 0, rejected 0"* ]] || fail "import responses said: $out"
 
 cli scores --format json >"$work/scores.json" || fail "scores failed"
 /usr/bin/python3 - "$work/scores.json" <<'EOF' || fail "unexpected scores: $(cat "$work/scores.json")"

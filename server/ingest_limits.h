@@ -36,8 +36,8 @@ struct StreamProgress {
 };
 
 // "Applied before it, from B batch(es) with N record(s): accepted A,
-// duplicates D, rejected R (resending them is harmless)": the tail of the
-// message of a stream that ends at a batch it did not store.
+// duplicates D, stale S, rejected R (resending them is harmless)": the tail
+// of the message of a stream that ends at a batch it did not store.
 std::string AppliedBefore(const StreamProgress& before,
                           const v1::IngestSummary& summary);
 

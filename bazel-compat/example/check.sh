@@ -43,7 +43,7 @@ r2,2025-02-10T14:00:00Z,6
 CSV
 out=$("$bin/import_and_score" "$addr" "$work/responses.csv")
 echo "$out"
-[[ $out == *"accepted 2, duplicates 0, rejected 0"* ]] || { echo "example: import failed" >&2; exit 1; }
+[[ $out == *"accepted 2, duplicates 0, stale 0, rejected 0"* ]] || { echo "example: import failed" >&2; exit 1; }
 [[ $out == *"promoters: 1"* && $out == *"detractors: 1"* ]] || { echo "example: unexpected scores" >&2; exit 1; }
 kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=
 echo "example: PASSED (outside workspace using @cxscore//client and @cxscore//proto)"
